@@ -1,0 +1,77 @@
+package org.apdm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.core.config.ConfigException;
+import org.apdm.core.config.ConfigLoader;
+import org.apdm.core.demo.DemoWorkspace;
+import org.apdm.core.ingest.IngestOperation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apdm demo}: a sample N.I.N.A. dump, its configuration, and every step that exists, run on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Create a realistic sample N.I.N.A. dump (two rigs, a mosaic, nights across midnight,",
+                "poor frames, flats, darks, bias and a few broken files), write a configuration for it,",
+                "and run every step on it. The first thing to try."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder for the demo workspace (default: ./apdm-demo, or apdm-demo-2, -3... if taken).")
+    Path dir;
+
+    private final CliEnvironment env;
+
+    public DemoCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path target = dir != null ? dir : freeFolder(Path.of("apdm-demo"));
+        DemoWorkspace.Layout layout = DemoWorkspace.create(target);
+        ApdmConfig config = ConfigLoader.load(layout.config(), env.locations(), env.env());
+        if (!output.json()) {
+            out.printf("Created a sample N.I.N.A. dump in %s%n", layout.raw());
+            out.printf("Configuration: %s%n%n", layout.config());
+            out.println("Step 1: ingest (sort RAW into the archive)");
+            out.flush();
+        }
+        int code = IngestCommand.run(config, new IngestOperation.Request(layout.raw(), layout.data(),
+                        config.roots().calibrationOrRaw()), output, false, env, out,
+                spec.commandLine().getErr());
+        if (!output.json()) {
+            out.println();
+            out.println("Where to look:");
+            out.printf("  %s   lights per rig, in 10_Blink%n", layout.data());
+            out.printf("  %s   calibration frames by type, and the broken files left behind%n", layout.raw());
+            out.println();
+            out.println("Try the same on the workspace yourself, for example:");
+            out.printf("  ./apdm ingest --config \"%s\" --dry-run%n", layout.config());
+            out.println("(The exit code 1 above is expected: the sample contains broken files that must stay where they are.)");
+        }
+        out.flush();
+        return code;
+    }
+
+    static Path freeFolder(Path base) {
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,185 @@
+package org.apdm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.core.config.ConfigException;
+import org.apdm.core.fileops.ExecutionResult;
+import org.apdm.core.fileops.OperationOutcome;
+import org.apdm.core.fileops.Outcome;
+import org.apdm.core.ingest.IngestOperation;
+import org.apdm.core.metadata.FrameType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apdm ingest}: sorts a N.I.N.A. dump into the archive. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Sort the N.I.N.A. RAW folder: BIAS, then DARK, then FLAT, then LIGHT.",
+                "Lights go to {data}/{optic}@f{ratio}+{camera}/10_Blink/{target}/DATE_{night}/FILTER_.../,",
+                "calibration frames to {calibration}/{TYPE}/{optic}+{camera}/DATE_{night}/.../.",
+                "Files that cannot be placed stay where they are and are listed with the reason."},
+        footer = {"", "Exit codes: 0 all done, 1 done with files left behind, 2 usage or configuration error, 3 aborted."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ConfigOption configOption;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--raw", paramLabel = "DIR", description = "The N.I.N.A. output folder (overrides roots.raw).")
+    Path raw;
+    @Option(names = "--data", paramLabel = "DIR", description = "The archive root (overrides roots.data).")
+    Path data;
+    @Option(names = "--calibration", paramLabel = "DIR",
+            description = "Where raw BIAS/DARK/FLAT go (overrides roots.calibration; default: the RAW folder).")
+    Path calibration;
+    @Option(names = "--dry-run", description = "Show the plan; change nothing.")
+    boolean dryRun;
+
+    private final CliEnvironment env;
+
+    public IngestCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws ConfigException, IOException {
+        ApdmConfig config = configOption.load(env);
+        Path rawDir = Engines.existingFolder(raw, config.roots().raw(), "--raw", "roots.raw", config);
+        Path dataDir = Engines.folder(data, config.roots().data(), "--data", "roots.data", config);
+        Path calDir = calibration != null ? calibration.toAbsolutePath().normalize()
+                : config.roots().calibration() != null ? config.roots().calibration() : rawDir;
+        if (dataDir.startsWith(rawDir) || rawDir.startsWith(dataDir)) {
+            throw new UsageException("the data folder " + dataDir + " and the RAW folder " + rawDir
+                    + " must not contain one another");
+        }
+        return run(config, new IngestOperation.Request(rawDir, dataDir, calDir), output, dryRun, env,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs an ingest and prints its result; shared with {@code apdm demo}. */
+    static int run(ApdmConfig config, IngestOperation.Request request, OutputOptions output, boolean dryRun,
+                   CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {
+        IngestOperation op = new IngestOperation(config, Engines.of(config));
+        PlanReport report = new PlanReport(List.of(request.raw(), request.data(), request.calibration()));
+        try (Cancellation cancel = new Cancellation();
+             ConsoleProgress progress = new ConsoleProgress(err, env.interactive(), output.quiet() || output.json())) {
+            IngestOperation.Prepared prepared = op.prepare(request, progress, cancel.token());
+            progress.close();
+            if (dryRun) {
+                List<OperationOutcome> predicted = op.preview(prepared);
+                int code = prepared.planned().plan().leftBehind().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+                if (output.json()) {
+                    out.println(Json.write(json(prepared, predicted, null, report, true, code)));
+                } else {
+                    PlanReport.printRecovery(out, prepared.recovery());
+                    out.printf("Ingest plan (dry run, nothing changed): %s%n", request.raw());
+                    out.printf("  scanned %d files in %.2f s; %d already in place%n", prepared.scanned(),
+                            prepared.scanTime().toMillis() / 1000.0, prepared.planned().alreadyInPlace());
+                    report.printPlan(out, prepared.planned().plan(), predicted, output.verbose());
+                    report.printLeftBehind(out, prepared.planned().plan().leftBehind());
+                }
+                out.flush();
+                return code;
+            }
+            IngestOperation.Result result = op.execute(prepared, progress, cancel.token());
+            progress.close();
+            ExecutionResult ex = result.execution();
+            int code = exitCode(result);
+            if (output.json()) {
+                out.println(Json.write(json(prepared, ex.outcomes(), ex, report, false, code)));
+            } else {
+                printSummary(out, result, report, output.verbose());
+            }
+            out.flush();
+            return code;
+        }
+    }
+
+    static int exitCode(IngestOperation.Result r) {
+        ExecutionResult ex = r.execution();
+        if (ex.cancelled()) {
+            return ExitCodes.ABORTED;
+        }
+        long behind = r.prepared().planned().plan().leftBehind().size();
+        for (OperationOutcome o : ex.outcomes()) {
+            if (o.outcome().leavesSourceBehind()) {
+                behind++;
+            }
+        }
+        return behind == 0 ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+    }
+
+    private static void printSummary(PrintWriter out, IngestOperation.Result r, PlanReport report, boolean verbose) {
+        IngestOperation.Prepared p = r.prepared();
+        ExecutionResult ex = r.execution();
+        PlanReport.printRecovery(out, ex.recovery());
+        PlanReport.printRecovery(out, p.recovery());
+        out.printf("Ingest %s%s%n", p.request().raw(), ex.cancelled() ? " (cancelled)" : "");
+        out.printf("  scanned      %5d files in %.2f s%n", p.scanned(), p.scanTime().toMillis() / 1000.0);
+        long moved = ex.outcomes().stream().filter(o -> o.outcome() == Outcome.DONE
+                && o.operation() instanceof org.apdm.core.fileops.FileOperation.Move).count();
+        Map<FrameType, Integer> byType = p.planned().byType();
+        StringBuilder types = new StringBuilder();
+        for (FrameType t : List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT)) {
+            if (types.length() > 0) {
+                types.append(", ");
+            }
+            types.append(t.folderName()).append(' ').append(byType.getOrDefault(t, 0));
+        }
+        out.printf("  moved        %5d  (planned: %s) in %.2f s%n", moved, types, r.runTime().toMillis() / 1000.0);
+        out.printf("  in place     %5d%n", p.planned().alreadyInPlace());
+        out.printf("  duplicates   %5d%n", ex.count(Outcome.DUPLICATE_KEPT) + ex.count(Outcome.DUPLICATE_REMOVED));
+        out.printf("  conflicts    %5d%n", ex.count(Outcome.CONFLICT));
+        out.printf("  errors       %5d%n", ex.count(Outcome.FAILED));
+        if (ex.cancelled()) {
+            out.printf("  not run      %5d  (cancelled; run ingest again to continue)%n", ex.count(Outcome.NOT_RUN));
+        }
+        report.printProblems(out, ex);
+        report.printLeftBehind(out, p.planned().plan().leftBehind());
+        if (verbose) {
+            for (OperationOutcome o : ex.outcomes()) {
+                out.printf("    %-14s %s%n", PlanReport.label(o.outcome(), o.operation()),
+                        report.show(o.operation().destination()));
+            }
+        }
+        if (ex.removedDirectories() > 0) {
+            out.printf("  removed %d empty folders below %s%n", ex.removedDirectories(), p.request().raw());
+        }
+    }
+
+    private static Map<String, Object> json(IngestOperation.Prepared p, List<OperationOutcome> outcomes,
+                                            ExecutionResult ex, PlanReport report, boolean dryRun, int code) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", "ingest");
+        m.put("dryRun", dryRun);
+        m.put("raw", p.request().raw().toString());
+        m.put("data", p.request().data().toString());
+        m.put("calibration", p.request().calibration().toString());
+        m.put("scanned", p.scanned());
+        m.put("alreadyInPlace", p.planned().alreadyInPlace());
+        Map<String, Long> summary = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            summary.put(o.name().toLowerCase(Locale.ROOT), outcomes.stream().filter(x -> x.outcome() == o).count());
+        }
+        summary.put("left_behind", (long) p.planned().plan().leftBehind().size());
+        m.put("summary", summary);
+        m.put("cancelled", ex != null && ex.cancelled());
+        m.put("removedEmptyFolders", ex == null ? 0 : ex.removedDirectories());
+        m.put("recovery", PlanReport.RecoveryEntry.of(ex != null ? ex.recovery().plus(p.recovery()) : p.recovery()));
+        m.put("exitCode", code);
+        m.put("files", report.entries(outcomes, p.planned().plan()));
+        return m;
+    }
+}

@@ -1,0 +1,58 @@
+package org.apdm.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration file exactly as written (YAML, snake_case keys), before validation.
+ * Absent settings are null; {@link ConfigResolver} fills in defaults and checks every value.
+ */
+public record ConfigFile(
+        Roots roots,
+        String stateDir,
+        String database,
+        NightDate nightDate,
+        Filters filters,
+        String duplicates,
+        SyncService syncService,
+        Map<String, CameraConstant> cameraConstants,
+        Map<String, Rig> rigs) {
+
+    public record Roots(String raw, String data, String calibration, String reject, String library,
+                        String pixinsightMasters, String pixinsightTemp) {
+    }
+
+    public record NightDate(String rule, String timeZone) {
+    }
+
+    public record Filters(Map<String, String> aliases) {
+    }
+
+    public record SyncService(List<String> before, List<String> after, Integer timeoutSeconds) {
+    }
+
+    public record CameraConstant(String focalRatio, String type, List<String> filterWords) {
+    }
+
+    /** Settings of one rig, keyed by its folder name {@code <optic>@f<ratio>+<camera>}. */
+    public record Rig(List<CullPass> cull) {
+    }
+
+    /** One cull pass; absolute limits, and relative rules against the group's mean. */
+    public record CullPass(String name, Double maxHfr, Double maxRms, Double minStars, List<Limit> limits,
+                           List<Relative> relative, Double autoAcceptPercent) {
+    }
+
+    /** An absolute limit on any metric: a field name, a header keyword or a file-name token. */
+    public record Limit(String metric, Double max, Double min) {
+    }
+
+    /** Reject values more than {@code sigma} standard deviations worse than the group mean. */
+    public record Relative(String metric, Double sigma, String worse) {
+    }
+
+    public static ConfigFile empty() {
+        return new ConfigFile(null, null, null, null, null, null, null, null, new LinkedHashMap<>());
+    }
+}

@@ -1,0 +1,153 @@
+package org.apdm.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Finds, reads and validates the configuration: {@code --config FILE}, else {@code APDM_CONFIG},
+ * else the per-user config folder. With none of these present, built-in defaults apply and
+ * command-line flags must name the folders.
+ */
+public final class ConfigLoader {
+
+    private static final String EXAMPLE = "/org/apdm/core/config/apdm.example.yaml";
+
+    private ConfigLoader() {
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    }
+
+    /** Which file would be used, and whether it was asked for explicitly. */
+    public static Path locate(Path explicit, ConfigLocations locations, Map<String, String> env) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String fromEnv = env.get(ConfigLocations.ENV_CONFIG);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return locations.configFile();
+    }
+
+    public static ApdmConfig load(Path explicit, ConfigLocations locations, Map<String, String> env)
+            throws ConfigException {
+        Path file = locate(explicit, locations, env);
+        boolean requested = explicit != null || env.get(ConfigLocations.ENV_CONFIG) != null;
+        if (!Files.exists(file)) {
+            if (requested) {
+                throw new ConfigException(file + ": configuration file not found"
+                        + (explicit == null ? " (named by " + ConfigLocations.ENV_CONFIG + ")" : ""));
+            }
+            return ConfigResolver.resolve(null, null, locations, env);
+        }
+        return ConfigResolver.resolve(parse(file), file, locations, env);
+    }
+
+    /** Parses a YAML file; errors name the line and the setting. */
+    public static ConfigFile parse(Path file) throws ConfigException {
+        try {
+            if (Files.size(file) == 0) {
+                return ConfigFile.empty();
+            }
+            ConfigFile f = mapper().readValue(file.toFile(), ConfigFile.class);
+            return f == null ? ConfigFile.empty() : f;
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": unknown setting '"
+                    + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; settings allowed here: " + known));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + simplify(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + simplify(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads a configuration from text; used for the example and tests. */
+    public static ConfigFile parse(String yaml, String name) throws ConfigException {
+        try {
+            ConfigFile f = mapper().readValue(yaml, ConfigFile.class);
+            return f == null ? ConfigFile.empty() : f;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(name + where(e.getLocation()) + ": " + simplify(e.getOriginalMessage()));
+        }
+    }
+
+    private static String where(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? "" : " line " + loc.getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                String n = r.getFieldName();
+                sb.append(n.matches("[a-z_]+") ? n : "\"" + n + "\"");
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(top level)" : sb.toString();
+    }
+
+    private static String simplify(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        String m = message;
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replace("java.lang.", "").replace("org.apdm.core.config.ConfigFile$", "");
+        if (m.startsWith("Cannot deserialize value of type `Double`")) {
+            return "expected a number";
+        }
+        if (m.startsWith("Cannot deserialize value of type `Integer`")) {
+            return "expected a whole number";
+        }
+        if (m.contains("from Array value") || m.contains("START_ARRAY")) {
+            return "expected a single value, not a list";
+        }
+        if (m.contains("from Object value") || m.contains("START_OBJECT")) {
+            return "expected a value, not a section";
+        }
+        return m;
+    }
+
+    /** The commented example configuration shipped with apdm. */
+    public static String exampleConfig() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(EXAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("example configuration missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

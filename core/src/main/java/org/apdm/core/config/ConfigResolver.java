@@ -1,0 +1,311 @@
+package org.apdm.core.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apdm.core.cull.CullDefaults;
+import org.apdm.core.cull.CullPass;
+import org.apdm.core.layout.RigName;
+import org.apdm.core.metadata.NightDateRule;
+import org.apdm.core.metadata.NormalizationRules;
+
+/**
+ * Checks a {@link ConfigFile} and fills in defaults. Collects every problem before failing, each
+ * naming its setting ({@code rigs."C8E@f10.0+ZWO ASI2600MM Pro".cull[1].auto_accept_percent}).
+ */
+public final class ConfigResolver {
+
+    private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)}|%([^%]+)%");
+
+    private final Path baseDir;
+    private final ConfigLocations locations;
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigResolver(Path baseDir, ConfigLocations locations, Map<String, String> env) {
+        this.baseDir = baseDir;
+        this.locations = locations;
+        this.env = env;
+    }
+
+    /**
+     * @param configFile the file the values came from (relative paths are relative to its folder), or null
+     */
+    public static ApdmConfig resolve(ConfigFile file, Path configFile, ConfigLocations locations,
+                                     Map<String, String> env) throws ConfigException {
+        Path base = configFile != null && configFile.toAbsolutePath().getParent() != null
+                ? configFile.toAbsolutePath().getParent()
+                : Path.of("").toAbsolutePath();
+        ConfigResolver r = new ConfigResolver(base, locations, env);
+        ApdmConfig config = r.build(file == null ? ConfigFile.empty() : file, configFile);
+        if (!r.problems.isEmpty()) {
+            String where = configFile == null ? "configuration" : configFile.toString();
+            List<String> msgs = r.problems.stream().map(p -> where + ": " + p).toList();
+            throw new ConfigException(msgs);
+        }
+        return config;
+    }
+
+    private ApdmConfig build(ConfigFile f, Path configFile) {
+        ConfigFile.Roots r = f.roots();
+        ApdmConfig.Roots roots = r == null
+                ? new ApdmConfig.Roots(null, null, null, null, null, null, null)
+                : new ApdmConfig.Roots(path("roots.raw", r.raw()), path("roots.data", r.data()),
+                        path("roots.calibration", r.calibration()), path("roots.reject", r.reject()),
+                        path("roots.library", r.library()), path("roots.pixinsight_masters", r.pixinsightMasters()),
+                        path("roots.pixinsight_temp", r.pixinsightTemp()));
+        checkRoots(roots);
+        Path stateDir = f.stateDir() == null ? locations.dataDir() : path("state_dir", f.stateDir());
+        Path database = f.database() == null ? locations.dataDir().resolve("astrophotography.sqlite")
+                : path("database", f.database());
+
+        NightDateRule rule = NightDateRule.LOCAL_MINUS_12H;
+        ZoneId zone = ZoneId.systemDefault();
+        if (f.nightDate() != null) {
+            if (f.nightDate().rule() != null) {
+                rule = NightDateRule.parse(f.nightDate().rule());
+                if (rule == null) {
+                    problems.add("night_date.rule: '" + f.nightDate().rule() + "' is not one of "
+                            + NightDateRule.LOCAL_MINUS_12H.configName() + ", " + NightDateRule.UTC_MINUS_16H.configName());
+                    rule = NightDateRule.LOCAL_MINUS_12H;
+                }
+            }
+            if (f.nightDate().timeZone() != null) {
+                try {
+                    zone = ZoneId.of(f.nightDate().timeZone());
+                } catch (DateTimeException e) {
+                    problems.add("night_date.time_zone: '" + f.nightDate().timeZone()
+                            + "' is not a time zone (use a name such as America/New_York)");
+                }
+            }
+        }
+        Map<String, String> aliases = f.filters() == null || f.filters().aliases() == null
+                ? NormalizationRules.DEFAULT_FILTER_ALIASES : nullToEmpty(f.filters().aliases());
+        Map<String, NormalizationRules.CameraConstants> constants = NormalizationRules.DEFAULT_CAMERA_CONSTANTS;
+        if (f.cameraConstants() != null) {
+            constants = new LinkedHashMap<>();
+            for (Map.Entry<String, ConfigFile.CameraConstant> e : f.cameraConstants().entrySet()) {
+                ConfigFile.CameraConstant c = e.getValue();
+                if (c == null) {
+                    continue;
+                }
+                constants.put(e.getKey(), new NormalizationRules.CameraConstants(c.focalRatio(), c.type(), c.filterWords()));
+            }
+        }
+        boolean removeDuplicates = false;
+        if (f.duplicates() != null) {
+            switch (f.duplicates().trim().toLowerCase(Locale.ROOT)) {
+                case "keep" -> removeDuplicates = false;
+                case "remove", "remove-source" -> removeDuplicates = true;
+                default -> problems.add("duplicates: '" + f.duplicates() + "' is not one of keep, remove");
+            }
+        }
+        ApdmConfig.SyncCommands sync = new ApdmConfig.SyncCommands(List.of(), List.of(), Duration.ofSeconds(120));
+        if (f.syncService() != null) {
+            ConfigFile.SyncService s = f.syncService();
+            int timeout = s.timeoutSeconds() == null ? 120 : s.timeoutSeconds();
+            if (timeout <= 0) {
+                problems.add("sync_service.timeout_seconds: must be a positive number of seconds, got " + timeout);
+                timeout = 120;
+            }
+            sync = new ApdmConfig.SyncCommands(nonBlank(s.before()), nonBlank(s.after()), Duration.ofSeconds(timeout));
+        }
+        Map<String, ApdmConfig.RigConfig> rigs = new LinkedHashMap<>();
+        if (f.rigs() != null) {
+            for (Map.Entry<String, ConfigFile.Rig> e : f.rigs().entrySet()) {
+                String name = e.getKey();
+                String where = "rigs.\"" + name + "\"";
+                if (RigName.parse(name).isEmpty()) {
+                    problems.add(where + ": not a rig folder name; use <optic>@f<ratio>+<camera>, e.g. C8E@f10.0+ZWO ASI2600MM Pro");
+                    continue;
+                }
+                ConfigFile.Rig rig = e.getValue();
+                List<CullPass> passes = rig == null || rig.cull() == null ? null : cullPasses(where + ".cull", rig.cull());
+                rigs.put(ApdmConfig.canonicalRig(name), new ApdmConfig.RigConfig(passes));
+            }
+        }
+        NormalizationRules rules = new NormalizationRules(aliases, rule, zone, constants, java.util.Set.of());
+        return new ApdmConfig(configFile, roots, stateDir, database, rules, removeDuplicates, sync, rigs);
+    }
+
+    private List<CullPass> cullPasses(String where, List<ConfigFile.CullPass> raw) {
+        List<CullPass> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ConfigFile.CullPass p = raw.get(i);
+            String at = where + "[" + i + "]";
+            if (p == null) {
+                problems.add(at + ": empty pass");
+                continue;
+            }
+            out.add(cullPass(at, p, i));
+        }
+        return out;
+    }
+
+    /** Validates one pass; public so the command line's {@code --max-hfr} builds passes the same way. */
+    CullPass cullPass(String at, ConfigFile.CullPass p, int index) {
+        List<CullPass.Limit> limits = new ArrayList<>();
+        if (p.maxHfr() != null) {
+            limits.add(new CullPass.Limit("hfr", positive(at + ".max_hfr", p.maxHfr()), null));
+        }
+        if (p.maxRms() != null) {
+            limits.add(new CullPass.Limit("rmsac", positive(at + ".max_rms", p.maxRms()), null));
+        }
+        if (p.minStars() != null) {
+            limits.add(new CullPass.Limit("stars", null, positive(at + ".min_stars", p.minStars())));
+        }
+        if (p.limits() != null) {
+            for (int j = 0; j < p.limits().size(); j++) {
+                ConfigFile.Limit l = p.limits().get(j);
+                String lat = at + ".limits[" + j + "]";
+                if (l == null || l.metric() == null || l.metric().isBlank()) {
+                    problems.add(lat + ".metric: name the metric (hfr, rmsac, stars, or a header keyword)");
+                    continue;
+                }
+                if (l.max() == null && l.min() == null) {
+                    problems.add(lat + ": give max, min or both");
+                    continue;
+                }
+                if (l.max() != null && l.min() != null && l.min() > l.max()) {
+                    problems.add(lat + ": min " + l.min() + " is greater than max " + l.max());
+                }
+                limits.add(new CullPass.Limit(l.metric().trim(), l.max(), l.min()));
+            }
+        }
+        List<CullPass.RelativeLimit> relative = new ArrayList<>();
+        if (p.relative() != null) {
+            for (int j = 0; j < p.relative().size(); j++) {
+                ConfigFile.Relative r = p.relative().get(j);
+                String rat = at + ".relative[" + j + "]";
+                if (r == null || r.metric() == null || r.metric().isBlank()) {
+                    problems.add(rat + ".metric: name the metric");
+                    continue;
+                }
+                if (r.sigma() == null || r.sigma() <= 0) {
+                    problems.add(rat + ".sigma: must be a positive number of standard deviations");
+                    continue;
+                }
+                boolean higherWorse = CullDefaults.higherIsWorse(r.metric());
+                if (r.worse() != null) {
+                    switch (r.worse().trim().toLowerCase(Locale.ROOT)) {
+                        case "higher" -> higherWorse = true;
+                        case "lower" -> higherWorse = false;
+                        default -> problems.add(rat + ".worse: '" + r.worse() + "' is not one of higher, lower");
+                    }
+                }
+                relative.add(new CullPass.RelativeLimit(r.metric().trim(), r.sigma(), higherWorse));
+            }
+        }
+        if (limits.isEmpty() && relative.isEmpty()) {
+            problems.add(at + ": a pass needs at least one limit (max_hfr, max_rms, min_stars, limits or relative)");
+        }
+        double auto = 30;
+        if (p.autoAcceptPercent() != null) {
+            auto = p.autoAcceptPercent();
+            if (auto < 0 || auto > 100) {
+                problems.add(at + ".auto_accept_percent: must be between 0 and 100, got " + auto);
+            }
+        }
+        String name = p.name() == null || p.name().isBlank() ? "pass" + (index + 1) : p.name().trim();
+        return new CullPass(name, limits, relative, auto);
+    }
+
+    /** Builds a pass from command-line limits, with the same checks as the file. */
+    public static CullPass passFromLimits(String name, Double maxHfr, Double maxRms, Double minStars,
+                                          Double autoAcceptPercent) throws ConfigException {
+        ConfigResolver r = new ConfigResolver(Path.of(""), ConfigLocations.forCurrentUser(), Map.of());
+        CullPass p = r.cullPass("command line", new ConfigFile.CullPass(name, maxHfr, maxRms, minStars, null, null,
+                autoAcceptPercent), 0);
+        if (!r.problems.isEmpty()) {
+            throw new ConfigException(r.problems);
+        }
+        return p;
+    }
+
+    private double positive(String at, double v) {
+        if (!(v > 0)) {
+            problems.add(at + ": must be a positive number, got " + v);
+        }
+        return v;
+    }
+
+    private void checkRoots(ApdmConfig.Roots roots) {
+        if (roots.raw() != null && roots.data() != null) {
+            Path raw = roots.raw().normalize();
+            Path data = roots.data().normalize();
+            if (raw.equals(data)) {
+                problems.add("roots.data: must not be the same folder as roots.raw");
+            } else if (data.startsWith(raw)) {
+                problems.add("roots.data: must not be inside roots.raw (organised frames would be read as new ones)");
+            } else if (raw.startsWith(data)) {
+                problems.add("roots.raw: must not be inside roots.data");
+            }
+        }
+    }
+
+    private static Map<String, String> nullToEmpty(Map<String, String> m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k == null ? "" : k, v == null ? "" : v));
+        return out;
+    }
+
+    private static List<String> nonBlank(List<String> commands) {
+        if (commands == null) {
+            return List.of();
+        }
+        return commands.stream().filter(c -> c != null && !c.isBlank()).toList();
+    }
+
+    /** Expands {@code ~}, {@code ${VAR}} and {@code %VAR%}; a relative path is relative to the config file. */
+    Path path(String setting, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.trim();
+        Matcher m = VAR.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value = lookup(name);
+            if (value == null) {
+                problems.add(setting + ": environment variable '" + name + "' is not set");
+                value = "";
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        s = sb.toString();
+        if (s.equals("~") || s.startsWith("~/") || s.startsWith("~\\")) {
+            s = System.getProperty("user.home") + s.substring(1);
+        }
+        try {
+            Path p = Path.of(s);
+            return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(setting + ": '" + raw + "' is not a valid path (" + e.getReason() + ")");
+            return null;
+        }
+    }
+
+    private String lookup(String name) {
+        String v = env.get(name);
+        if (v != null) {
+            return v;
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package org.apdm.core.fileops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the engine runs.
+ *
+ * @param stateDir          folder for the journal and the lock (per-user data folder by default)
+ * @param removeDuplicates  remove a source whose identical copy is already at the destination
+ * @param retryDelay        wait before the one retry of a failed step (a sync client's lock, a busy share)
+ * @param intentsPerFlush   steps whose intents are forced to disk together before any of them runs
+ * @param probe             crash-test hook
+ */
+public record EngineSettings(Path stateDir, boolean removeDuplicates, Duration retryDelay, int intentsPerFlush,
+                             EngineProbe probe) {
+
+    public static EngineSettings of(Path stateDir) {
+        return new EngineSettings(stateDir, false, Duration.ofMillis(500), 256, EngineProbe.NONE);
+    }
+
+    public EngineSettings withRemoveDuplicates(boolean remove) {
+        return new EngineSettings(stateDir, remove, retryDelay, intentsPerFlush, probe);
+    }
+
+    public EngineSettings withRetryDelay(Duration delay) {
+        return new EngineSettings(stateDir, removeDuplicates, delay, intentsPerFlush, probe);
+    }
+
+    public EngineSettings withProbe(EngineProbe p) {
+        return new EngineSettings(stateDir, removeDuplicates, retryDelay, intentsPerFlush, p);
+    }
+
+    public EngineSettings withIntentsPerFlush(int n) {
+        return new EngineSettings(stateDir, removeDuplicates, retryDelay, Math.max(1, n), probe);
+    }
+}

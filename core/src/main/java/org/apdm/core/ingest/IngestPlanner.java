@@ -1,0 +1,160 @@
+package org.apdm.core.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apdm.core.fileops.FileOperation;
+import org.apdm.core.fileops.LeftBehind;
+import org.apdm.core.fileops.Plan;
+import org.apdm.core.layout.ArchiveLayout;
+import org.apdm.core.layout.PathSanitizer;
+import org.apdm.core.layout.UnsafePathException;
+import org.apdm.core.metadata.Field;
+import org.apdm.core.metadata.FrameMetadata;
+import org.apdm.core.metadata.FrameType;
+import org.apdm.core.scan.ScannedFrame;
+
+/**
+ * Plans the sorting of a N.I.N.A. dump: BIAS, then DARK, then FLAT, then LIGHT (the order the user's
+ * dark-scaling workflow relies on). Pure: frames in, plan out.
+ *
+ * <ul>
+ *   <li>LIGHT → {@code {data}/{rig}/10_Blink/{target}/DATE_{night}/FILTER_…/{file}}, and {@code {target}/accept} created;</li>
+ *   <li>BIAS, DARK, FLAT → {@code {calibration}/{TYPE}/{optic}+{camera}/DATE_{night}/…/{file}};</li>
+ *   <li>anything that cannot be placed stays where it is, with its reason.</li>
+ * </ul>
+ */
+public final class IngestPlanner {
+
+    private static final List<FrameType> ORDER = List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT);
+
+    /** Where things go. */
+    public record Roots(Path raw, Path data, Path calibration) {
+    }
+
+    /**
+     * @param plan           the moves and folders to create, and the files left behind
+     * @param alreadyInPlace frames that are already where they belong (an earlier ingest put them there)
+     * @param byType         frames to move per type
+     */
+    public record Result(Plan plan, int alreadyInPlace, Map<FrameType, Integer> byType) {
+    }
+
+    private IngestPlanner() {
+    }
+
+    public static Result plan(List<ScannedFrame> frames, Roots roots) {
+        List<LeftBehind> left = new ArrayList<>();
+        Map<FrameType, List<FileOperation>> moves = new EnumMap<>(FrameType.class);
+        Map<FrameType, Integer> counts = new EnumMap<>(FrameType.class);
+        Set<Path> acceptFolders = new LinkedHashSet<>();
+        int inPlace = 0;
+        List<ScannedFrame> sorted = new ArrayList<>(frames);
+        sorted.sort(Comparator.comparing(ScannedFrame::file));
+        for (ScannedFrame f : sorted) {
+            if (!f.ok()) {
+                left.add(new LeftBehind(f.file(), f.problem()));
+                continue;
+            }
+            FrameMetadata m = f.metadata();
+            FrameType type = m.type();
+            String refusal = refusal(m, type);
+            if (refusal != null) {
+                left.add(new LeftBehind(f.file(), refusal));
+                continue;
+            }
+            Path destination;
+            try {
+                destination = type == FrameType.LIGHT
+                        ? PathSanitizer.resolve(roots.data(), ArchiveLayout.lightPath(m, ArchiveLayout.BLINK))
+                        : PathSanitizer.resolve(roots.calibration(), ArchiveLayout.calibrationPath(m));
+            } catch (UnsafePathException e) {
+                left.add(new LeftBehind(f.file(), "cannot build a safe destination: " + e.getMessage()));
+                continue;
+            }
+            if (destination.equals(f.file().toAbsolutePath().normalize())) {
+                inPlace++;
+                continue;
+            }
+            moves.computeIfAbsent(type, t -> new ArrayList<>()).add(new FileOperation.Move(f.file(), destination,
+                    describe(m)));
+            counts.merge(type, 1, Integer::sum);
+            if (type == FrameType.LIGHT) {
+                try {
+                    List<String> target = new ArrayList<>(ArchiveLayout.targetPath(m, ArchiveLayout.BLINK));
+                    target.add(ArchiveLayout.ACCEPT);
+                    acceptFolders.add(PathSanitizer.resolve(roots.data(), target));
+                } catch (UnsafePathException e) {
+                    // the light's own path resolved, so its shorter target path does too
+                }
+            }
+        }
+        List<FileOperation> ops = new ArrayList<>();
+        for (FrameType t : ORDER) {
+            ops.addAll(moves.getOrDefault(t, List.of()));
+        }
+        for (Path accept : acceptFolders) {
+            ops.add(new FileOperation.MakeDirectory(accept, "accept folder for blinked lights"));
+        }
+        List<Path> allowed = new ArrayList<>();
+        allowed.add(roots.data());
+        allowed.add(roots.calibration());
+        Plan plan = new Plan("ingest", ops, left, allowed, List.of(roots.raw()));
+        return new Result(plan, inPlace, counts);
+    }
+
+    /** Why a readable frame is not sorted, or null when it can be. */
+    static String refusal(FrameMetadata m, FrameType type) {
+        if (!m.has(Field.TYPE)) {
+            return "no image type (IMAGETYP) in the header or the name";
+        }
+        if (type.isMaster()) {
+            return "a master calibration frame (" + m.get(Field.TYPE) + "); use `apdm calibration archive` for masters";
+        }
+        if (!ORDER.contains(type)) {
+            return "image type '" + m.get(Field.TYPE) + "' is not sorted (only LIGHT, DARK, FLAT and BIAS)";
+        }
+        List<Field> missing = ArchiveLayout.missing(m);
+        if (!missing.isEmpty()) {
+            return "missing " + missing.stream().map(IngestPlanner::keyword).collect(Collectors.joining(", "))
+                    + " (required for a " + type.folderName() + ")";
+        }
+        return null;
+    }
+
+    /** The header keyword a user would look for. */
+    static String keyword(Field f) {
+        return switch (f) {
+            case TYPE -> "IMAGETYP";
+            case OPTIC -> "TELESCOP";
+            case FOCAL_RATIO -> "FOCRATIO";
+            case CAMERA -> "INSTRUME";
+            case TARGET -> "OBJECT";
+            case EXPOSURE -> "EXPOSURE";
+            case DATE -> "DATE-LOC/DATE-OBS";
+            case DATETIME -> "DATE-OBS";
+            default -> f.key().toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String describe(FrameMetadata m) {
+        StringBuilder sb = new StringBuilder(m.type().folderName());
+        if (m.type() == FrameType.LIGHT) {
+            sb.append(' ').append(m.get(Field.TARGET));
+            if (m.has(Field.PANEL)) {
+                sb.append(" panel ").append(m.get(Field.PANEL));
+            }
+        }
+        if (m.has(Field.FILTER)) {
+            sb.append(' ').append(m.get(Field.FILTER));
+        }
+        sb.append(' ').append(m.get(Field.EXPOSURE)).append('s');
+        return sb.toString();
+    }
+}

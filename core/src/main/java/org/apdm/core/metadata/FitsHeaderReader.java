@@ -1,0 +1,319 @@
+package org.apdm.core.metadata;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads the primary header of a FITS file, and only the header.
+ *
+ * <p>Hand-written because it is 3-5 times faster than nom-tam-fits for the one thing a scan needs;
+ * {@code FitsHeaderReaderDifferentialTest} keeps it in agreement with nom-tam-fits on generated and
+ * malformed headers. Follows the FITS 4.0 card rules: 80-byte cards in 2,880-byte blocks, quoted
+ * strings with {@code ''} escapes and insignificant trailing blanks, the {@code CONTINUE} long-string
+ * convention, and {@code HIERARCH} keywords (reported as {@code HIERARCH.A.B}, as nom-tam-fits does).
+ * A keyword that occurs twice keeps its last value, like nom-tam-fits, with a warning.
+ */
+public final class FitsHeaderReader {
+
+    public static final int BLOCK = 2880;
+    private static final int CARD = 80;
+    /** A header larger than this is refused: no camera writes one, and it bounds memory per file. */
+    static final int MAX_HEADER_BLOCKS = 1000;
+    private static final int BLOCKS_PER_READ = 2;
+
+    private static final ThreadLocal<ByteBuffer> BUFFERS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(BLOCK * BLOCKS_PER_READ));
+
+    private FitsHeaderReader() {
+    }
+
+    /** Reads every keyword. */
+    public static RawHeader read(Path file) throws UnreadableFileException {
+        return read(file, key -> true);
+    }
+
+    /**
+     * Reads the keywords that {@code wanted} accepts.
+     *
+     * @throws UnreadableFileException naming the reason (missing, not FITS, truncated header, ...)
+     */
+    public static RawHeader read(Path file, Predicate<String> wanted) throws UnreadableFileException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return parse(channel, wanted);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException("file not found");
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    private static RawHeader parse(FileChannel channel, Predicate<String> wanted) throws IOException {
+        long fileSize = channel.size();
+        if (fileSize == 0) {
+            throw new UnreadableFileException("empty file (0 bytes)");
+        }
+        ByteBuffer buffer = BUFFERS.get();
+        Parser parser = new Parser(wanted);
+        long position = 0;
+        while (true) {
+            buffer.clear();
+            int filled = 0;
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position + filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            byte[] bytes = buffer.array();
+            if (position == 0 && !startsWith(bytes, 0, "SIMPLE", filled)) {
+                throw new UnreadableFileException("not a FITS file (no SIMPLE keyword at the start)");
+            }
+            int cards = filled / CARD;
+            for (int i = 0; i < cards; i++) {
+                if (parser.card(bytes, i * CARD)) {
+                    long headerBytes = ((position + (long) (i + 1) * CARD + BLOCK - 1) / BLOCK) * BLOCK;
+                    return parser.finish(fileSize, headerBytes);
+                }
+            }
+            position += filled;
+            if (filled < buffer.capacity()) {
+                throw new UnreadableFileException("truncated FITS header: no END card in " + fileSize + " bytes");
+            }
+            if (position >= (long) MAX_HEADER_BLOCKS * BLOCK) {
+                throw new UnreadableFileException("FITS header larger than " + MAX_HEADER_BLOCKS + " blocks");
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, String text, int available) {
+        if (available < offset + text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[offset + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Card-by-card state: the long-string continuation and the structural keywords. */
+    private static final class Parser {
+        private final Predicate<String> wanted;
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>(0);
+        private int cardIndex;
+        private String pendingKey;
+        private StringBuilder pendingValue;
+        private int bitpix;
+        private int naxis = -1;
+        private long[] axes = new long[0];
+        private long pcount;
+        private long gcount = 1;
+
+        Parser(Predicate<String> wanted) {
+            this.wanted = wanted;
+        }
+
+        /** Parses one card; true at END. */
+        boolean card(byte[] b, int off) {
+            cardIndex++;
+            int keyEnd = off + 8;
+            while (keyEnd > off && b[keyEnd - 1] == ' ') {
+                keyEnd--;
+            }
+            String key = ascii(b, off, keyEnd).toUpperCase(java.util.Locale.ROOT);
+            if (key.equals("END")) {
+                flushPending();
+                return true;
+            }
+            if (key.equals("CONTINUE")) {
+                continueLongString(b, off);
+                return false;
+            }
+            flushPending();
+            if (key.equals("HIERARCH")) {
+                hierarch(b, off);
+                return false;
+            }
+            if (b[off + 8] != '=' || key.isEmpty() || key.equals("COMMENT") || key.equals("HISTORY")) {
+                return false; // commentary card
+            }
+            structural(key, b, off);
+            if (!wanted.test(key)) {
+                return false;
+            }
+            Value v = value(b, off + 9, off + CARD);
+            if (v.string && v.text.endsWith("&")) {
+                pendingKey = key;
+                pendingValue = new StringBuilder(v.text);
+                return false;
+            }
+            put(key, v.text);
+            return false;
+        }
+
+        private void hierarch(byte[] b, int off) {
+            int eq = -1;
+            for (int i = off + 8; i < off + CARD; i++) {
+                if (b[i] == '=') {
+                    eq = i;
+                    break;
+                }
+            }
+            if (eq < 0) {
+                return;
+            }
+            String[] parts = ascii(b, off + 8, eq).trim().split("\\s+");
+            if (parts.length == 0 || parts[0].isEmpty()) {
+                return;
+            }
+            String key = "HIERARCH." + String.join(".", parts).toUpperCase(java.util.Locale.ROOT);
+            if (wanted.test(key)) {
+                put(key, value(b, eq + 1, off + CARD).text);
+            }
+        }
+
+        private void continueLongString(byte[] b, int off) {
+            if (pendingKey == null) {
+                return; // a CONTINUE without a preceding '&' string is commentary
+            }
+            Value v = value(b, off + 8, off + CARD);
+            if (!v.string) {
+                flushPending();
+                return;
+            }
+            pendingValue.setLength(pendingValue.length() - 1); // drop the '&'
+            pendingValue.append(v.text);
+            if (!v.text.endsWith("&")) {
+                flushPending();
+            }
+        }
+
+        private void flushPending() {
+            if (pendingKey != null) {
+                put(pendingKey, pendingValue.toString());
+                pendingKey = null;
+                pendingValue = null;
+            }
+        }
+
+        private void put(String key, String value) {
+            if (values.containsKey(key)) {
+                String old = values.remove(key);
+                if (old == null ? value != null : !old.equals(value)) {
+                    warnings.add("keyword " + key + " appears twice ('" + old + "' and '" + value + "'); the last is used");
+                }
+            }
+            values.put(key, value);
+        }
+
+        private void structural(String key, byte[] b, int off) {
+            try {
+                switch (key) {
+                    case "BITPIX" -> bitpix = Integer.parseInt(value(b, off + 9, off + CARD).text);
+                    case "NAXIS" -> {
+                        naxis = Integer.parseInt(value(b, off + 9, off + CARD).text);
+                        axes = new long[Math.max(0, Math.min(naxis, 999))];
+                    }
+                    case "PCOUNT" -> pcount = Long.parseLong(value(b, off + 9, off + CARD).text);
+                    case "GCOUNT" -> gcount = Long.parseLong(value(b, off + 9, off + CARD).text);
+                    default -> {
+                        if (key.startsWith("NAXIS") && key.length() > 5) {
+                            int n = Integer.parseInt(key.substring(5));
+                            if (n >= 1 && n <= axes.length) {
+                                axes[n - 1] = Long.parseLong(value(b, off + 9, off + CARD).text);
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                warnings.add("unreadable " + key + " value");
+            }
+        }
+
+        RawHeader finish(long fileSize, long headerBytes) {
+            boolean truncated = false;
+            long dataBytes = dataBytes();
+            if (dataBytes > 0 && fileSize < headerBytes + dataBytes) {
+                truncated = true;
+            }
+            return new RawHeader(values, warnings, truncated);
+        }
+
+        private long dataBytes() {
+            if (naxis <= 0 || bitpix == 0) {
+                return 0;
+            }
+            try {
+                long n = 1;
+                for (long axis : axes) {
+                    n = Math.multiplyExact(n, Math.max(0, axis));
+                }
+                n = Math.multiplyExact(Math.addExact(Math.multiplyExact(n, Math.abs(bitpix) / 8), pcount),
+                        Math.max(1, gcount));
+                return n;
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE; // a product that overflows cannot match any real file
+            }
+        }
+    }
+
+    private record Value(String text, boolean string) {
+    }
+
+    /** Parses a value field between {@code from} and {@code to}; a missing value gives null text. */
+    private static Value value(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] == ' ') {
+            i++;
+        }
+        if (i < to && b[i] == '\'') {
+            StringBuilder sb = new StringBuilder(to - i);
+            int j = i + 1;
+            while (j < to) {
+                if (b[j] == '\'') {
+                    if (j + 1 < to && b[j + 1] == '\'') {
+                        sb.append('\'');
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                sb.append((char) (b[j] & 0xff));
+                j++;
+            }
+            int end = sb.length();
+            while (end > 0 && sb.charAt(end - 1) == ' ') {
+                end--;
+            }
+            sb.setLength(end);
+            return new Value(sb.toString(), true);
+        }
+        int end = i;
+        while (end < to && b[end] != '/') {
+            end++;
+        }
+        while (end > i && b[end - 1] == ' ') {
+            end--;
+        }
+        return new Value(end > i ? ascii(b, i, end) : null, false);
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,427 @@
+package org.apdm.core.metadata;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns raw keyword values (from a header and from folder and file names) into {@link FrameMetadata}.
+ *
+ * <p>Sources are given in precedence order; for each field the first source that has a usable value
+ * wins. Within one source the preferred keyword wins over its aliases (EXPOSURE over EXPTIME over EXP),
+ * which fixes the old scripts' "last writer wins". Normalisation (reference-spec §1.3, bugs fixed):
+ * <ul>
+ *   <li>exposure, set-temp and sensor temperature: 2 decimals; latitude/longitude: 1 decimal
+ *       (decimal degrees or {@code D M S}); focal ratio with at least one decimal ({@code 7} → {@code 7.0});
+ *       gain, offset, focal length as plain numbers;</li>
+ *   <li>type upper-case; filter through the configured aliases; no FILTER on a light or flat reads as
+ *       the empty name (alias {@code RGB} by default);</li>
+ *   <li>OBJECT {@code "X Panel N"} → target X, panel N (split at the last " Panel "); a PANEL value wins;
+ *       single quotes are removed from target names everywhere;</li>
+ *   <li>the night date from a {@code DATE_} folder or name when present, else by the {@link NightDateRule};
+ *       timestamps with 0 to 9 fractional digits, with or without {@code Z};</li>
+ *   <li>camera constants (DWARFIII: f/4.3, LIGHT, filter from the words Astro / Duo-Band in the name).</li>
+ * </ul>
+ * A value that should be a number but is not is dropped with a warning, never written into a path.
+ */
+public final class MetadataNormalizer {
+
+    private static final String[] TYPE_KEYS = {"IMAGETYP", "TYPE", "FRAME"};
+    private static final String[] OPTIC_KEYS = {"TELESCOP", "OPTIC"};
+    private static final String[] CAMERA_KEYS = {"INSTRUME", "CAMERA"};
+    private static final String[] EXPOSURE_KEYS = {"EXPOSURE", "EXPTIME", "EXP"};
+    private static final String[] SETTEMP_KEYS = {"SETTEMP", "SET-TEMP"};
+    private static final String[] CCDTEMP_KEYS = {"CCD-TEMP", "CCDTEMP"};
+    private static final String[] DATE_OBS_KEYS = {"DATE-OBS", "DATEOBS"};
+    private static final String[] DATE_LOC_KEYS = {"DATE-LOC", "DATELOC"};
+    private static final String[] LAT_KEYS = {"SITELAT", "OBSGEO-B"};
+    private static final String[] LONG_KEYS = {"SITELONG", "OBSGEO-L"};
+
+    /** A source of raw values; {@code fromPath} marks folder and file-name tokens. */
+    public record Source(Map<String, String> values, boolean fromPath) {
+        String first(String... keys) {
+            for (String k : keys) {
+                String v = values.get(k);
+                if (v != null && !v.isBlank()) {
+                    return v.trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    private final NormalizationRules rules;
+    private final Map<String, String> interned = new ConcurrentHashMap<>();
+
+    public MetadataNormalizer(NormalizationRules rules) {
+        this.rules = rules;
+    }
+
+    public NormalizationRules rules() {
+        return rules;
+    }
+
+    /**
+     * Normalises the values of one file.
+     *
+     * @param sources        raw values in precedence order
+     * @param fileNameTokens bare words of the file name, for camera filter words (may be empty)
+     * @param warnings       earlier warnings to keep; more are added
+     */
+    public FrameMetadata normalize(Path file, List<Source> sources, List<String> fileNameTokens, List<String> warnings) {
+        List<String> notes = new ArrayList<>(warnings);
+        String[] v = new String[Field.values().length];
+
+        set(v, Field.TYPE, upper(first(sources, TYPE_KEYS)));
+        set(v, Field.OPTIC, first(sources, OPTIC_KEYS));
+        set(v, Field.CAMERA, first(sources, CAMERA_KEYS));
+        set(v, Field.FOCAL_RATIO, numeric(sources, notes, "FOCRATIO", MetadataNormalizer::ratio, "FOCRATIO"));
+        set(v, Field.EXPOSURE, numeric(sources, notes, "EXPOSURE", MetadataNormalizer::twoDecimals, EXPOSURE_KEYS));
+        set(v, Field.SETTEMP, numeric(sources, notes, "SET-TEMP", MetadataNormalizer::twoDecimals, SETTEMP_KEYS));
+        set(v, Field.TEMP, temperature(sources, notes));
+        set(v, Field.GAIN, numeric(sources, notes, "GAIN", MetadataNormalizer::plainNumber, "GAIN"));
+        set(v, Field.OFFSET, numeric(sources, notes, "OFFSET", MetadataNormalizer::plainNumber, "OFFSET"));
+        set(v, Field.FOCAL_LENGTH, numeric(sources, notes, "FOCALLEN", MetadataNormalizer::plainNumber, "FOCALLEN"));
+        set(v, Field.READOUT_MODE, first(sources, "READOUTM"));
+        set(v, Field.LATITUDE, numeric(sources, notes, "SITELAT", MetadataNormalizer::degrees, LAT_KEYS));
+        set(v, Field.LONGITUDE, numeric(sources, notes, "SITELONG", MetadataNormalizer::degrees, LONG_KEYS));
+        set(v, Field.BINNING, binning(sources));
+        set(v, Field.HFR, first(sources, "HFR"));
+        set(v, Field.STARS, first(sources, "STARS"));
+        set(v, Field.RMSAC, first(sources, "RMSAC"));
+        dates(v, sources, notes);
+        targetAndPanel(v, sources);
+
+        NormalizationRules.CameraConstants constants = rules.constantsFor(v[Field.CAMERA.ordinal()]);
+        String rawFilter = first(sources, "FILTER");
+        boolean filterWritten = rawFilter != null || anyPresent(sources, "FILTER");
+        if (constants != null) {
+            if (v[Field.FOCAL_RATIO.ordinal()] == null && constants.focalRatio() != null) {
+                set(v, Field.FOCAL_RATIO, ratio(constants.focalRatio()));
+            }
+            if (v[Field.TYPE.ordinal()] == null && constants.type() != null) {
+                set(v, Field.TYPE, upper(constants.type()));
+            }
+            if (rawFilter == null) {
+                rawFilter = constants.filterWord(fileNameTokens);
+            }
+        }
+        FrameType type = FrameType.of(v[Field.TYPE.ordinal()]);
+        if (rawFilter != null || filterWritten || type == FrameType.LIGHT || type == FrameType.FLAT) {
+            String name = rawFilter == null ? "" : rawFilter;
+            String alias = rules.filterAliases().get(name);
+            set(v, Field.FILTER, alias != null ? alias : (name.isEmpty() ? null : name));
+        }
+
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String key : rules.extraKeys()) {
+            String e = first(sources, key.toUpperCase(Locale.ROOT));
+            if (e != null) {
+                extra.put(key.toUpperCase(Locale.ROOT), e);
+            }
+        }
+        return new FrameMetadata(file, v, extra, notes);
+    }
+
+    private void set(String[] v, Field field, String value) {
+        if (value != null && !value.isEmpty()) {
+            v[field.ordinal()] = intern(value);
+        }
+    }
+
+    private String intern(String s) {
+        if (interned.size() > 200_000) {
+            return s;
+        }
+        String prior = interned.putIfAbsent(s, s);
+        return prior == null ? s : prior;
+    }
+
+    private static String first(List<Source> sources, String... keys) {
+        for (Source s : sources) {
+            String v = s.first(keys);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyPresent(List<Source> sources, String key) {
+        for (Source s : sources) {
+            if (!s.fromPath() && s.values().containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface Format {
+        String apply(String raw);
+    }
+
+    /** First source value that formats as a number; a malformed one is noted and skipped. */
+    private static String numeric(List<Source> sources, List<String> notes, String label, Format format, String... keys) {
+        for (Source s : sources) {
+            String raw = s.first(keys);
+            if (raw == null) {
+                continue;
+            }
+            String out = format.apply(raw);
+            if (out != null) {
+                return out;
+            }
+            notes.add(label + " '" + raw + "' is not a number and was ignored");
+        }
+        return null;
+    }
+
+    private String temperature(List<Source> sources, List<String> notes) {
+        for (Source s : sources) {
+            String raw = s.fromPath() ? s.first("TEMP") : null;
+            if (raw == null) {
+                raw = s.first(CCDTEMP_KEYS);
+            }
+            if (raw != null) {
+                String out = twoDecimals(raw);
+                if (out != null) {
+                    return out;
+                }
+                notes.add("sensor temperature '" + raw + "' is not a number and was ignored");
+            }
+        }
+        return null;
+    }
+
+    private static String binning(List<Source> sources) {
+        for (Source s : sources) {
+            String x = s.first("XBINNING");
+            if (x != null) {
+                String y = s.first("YBINNING");
+                String px = plainNumber(x);
+                String py = y == null ? px : plainNumber(y);
+                if (px != null && py != null) {
+                    return px + "x" + py;
+                }
+            }
+            String bin = s.first("BIN", "BINNING");
+            if (bin != null) {
+                return bin;
+            }
+        }
+        return null;
+    }
+
+    private void dates(String[] v, List<Source> sources, List<String> notes) {
+        for (Source s : sources) {
+            if (v[Field.DATE.ordinal()] == null && s.fromPath()) {
+                String d = s.first("DATE");
+                if (d != null) {
+                    String night = dateOnly(d);
+                    if (night != null) {
+                        set(v, Field.DATE, night);
+                    } else {
+                        notes.add("DATE '" + d + "' in the path is not a date and was ignored");
+                    }
+                }
+            }
+            String obs = s.first(DATE_OBS_KEYS);
+            String loc = s.first(DATE_LOC_KEYS);
+            LocalDateTime utc = obs == null ? null : timestamp(obs, notes, "DATE-OBS");
+            LocalDateTime local = loc == null ? null : timestamp(loc, notes, "DATE-LOC");
+            if (v[Field.DATE.ordinal()] == null) {
+                LocalDate night = night(utc, local);
+                if (night != null) {
+                    set(v, Field.DATE, night.toString());
+                }
+            }
+            if (v[Field.DATETIME.ordinal()] == null) {
+                LocalDateTime start = utc != null ? utc : local;
+                if (start != null) {
+                    set(v, Field.DATETIME, fileTimestamp(start));
+                }
+            }
+        }
+    }
+
+    private LocalDate night(LocalDateTime utc, LocalDateTime local) {
+        if (rules.nightRule() == NightDateRule.UTC_MINUS_16H && utc != null) {
+            return utc.minusHours(16).toLocalDate();
+        }
+        if (local != null) {
+            return local.minusHours(12).toLocalDate();
+        }
+        if (utc != null) {
+            LocalDateTime inZone = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(rules.zone()).toLocalDateTime();
+            return inZone.minusHours(12).toLocalDate();
+        }
+        return null;
+    }
+
+    private void targetAndPanel(String[] v, List<Source> sources) {
+        String object = first(sources, "OBJECT");
+        String panel = first(sources, "PANEL");
+        if (object != null) {
+            String target = object.replace("'", "").trim();
+            int at = target.lastIndexOf(" Panel ");
+            if (at > 0) {
+                String named = target.substring(at + " Panel ".length()).trim();
+                if (panel == null) {
+                    panel = named.isEmpty() ? null : named;
+                    target = target.substring(0, at).trim();
+                } else if (named.equals(panel)) {
+                    target = target.substring(0, at).trim();
+                }
+            } else if (target.endsWith(" Panel")) {
+                target = target.substring(0, target.length() - " Panel".length()).trim();
+            }
+            set(v, Field.TARGET, target);
+        }
+        set(v, Field.PANEL, panel);
+    }
+
+    // ---- value formats, shared with layout code that parses folder names ----
+
+    public static String twoDecimals(String raw) {
+        Double d = parseDouble(raw);
+        return d == null ? null : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** A focal ratio with at least one and at most two decimals: 10 → 10.0, 4.75 → 4.75. */
+    public static String ratio(String raw) {
+        Double d = parseDouble(raw);
+        if (d == null || d <= 0) {
+            return null;
+        }
+        String two = String.format(Locale.ROOT, "%.2f", d);
+        return two.endsWith("0") ? two.substring(0, two.length() - 1) : two;
+    }
+
+    /** An integer when whole ({@code 100.0} → {@code 100}), else the shortest decimal form. */
+    public static String plainNumber(String raw) {
+        Double d = parseDouble(raw);
+        if (d == null) {
+            return null;
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** Decimal degrees or sexagesimal {@code +35 36 19.2}, to one decimal. */
+    public static String degrees(String raw) {
+        Double d = parseDouble(raw);
+        if (d == null) {
+            String[] parts = raw.trim().split("[\\s:]+");
+            if (parts.length >= 2 && parts.length <= 3) {
+                try {
+                    double deg = Double.parseDouble(parts[0]);
+                    double min = Double.parseDouble(parts[1]);
+                    double sec = parts.length == 3 ? Double.parseDouble(parts[2]) : 0;
+                    double abs = Math.abs(deg) + min / 60 + sec / 3600;
+                    d = parts[0].startsWith("-") ? -abs : abs;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        String s = String.format(Locale.ROOT, "%.1f", d);
+        return s.equals("-0.0") ? "0.0" : s;
+    }
+
+    private static Double parseDouble(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        char c = t.charAt(t.length() - 1);
+        if (!(Character.isDigit(c) || c == '.')) {
+            return null; // rejects NaN, Infinity, "120s" and the like
+        }
+        try {
+            double d = Double.parseDouble(t);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    /** Accepts {@code yyyy-MM-dd} and the compact {@code yyyyMMdd}; null otherwise. */
+    public static String dateOnly(String raw) {
+        String t = raw.trim();
+        try {
+            if (t.length() == 8 && t.chars().allMatch(Character::isDigit)) {
+                return LocalDate.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(4, 6)),
+                        Integer.parseInt(t.substring(6, 8))).toString();
+            }
+            if (t.length() >= 10) {
+                return LocalDate.parse(t.substring(0, 10)).toString();
+            }
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Parses {@code yyyy-MM-ddTHH:mm:ss[.f{0,9}][Z]}; a bare date reads as midnight. */
+    public static LocalDateTime parseTimestamp(String raw) {
+        String t = raw.trim();
+        if (t.endsWith("Z") || t.endsWith("z")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay();
+            }
+            if (t.length() < 19 || (t.charAt(10) != 'T' && t.charAt(10) != ' ')) {
+                return null;
+            }
+            LocalDateTime base = LocalDateTime.parse(t.substring(0, 10) + "T" + t.substring(11, 19));
+            if (t.length() == 19) {
+                return base;
+            }
+            if (t.charAt(19) != '.') {
+                return null;
+            }
+            String frac = t.substring(20);
+            if (frac.isEmpty() || frac.length() > 9 || !frac.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            int nanos = Integer.parseInt((frac + "000000000").substring(0, 9));
+            return base.withNano(nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDateTime timestamp(String raw, List<String> notes, String label) {
+        LocalDateTime t = parseTimestamp(raw);
+        if (t == null) {
+            notes.add(label + " '" + raw + "' is not a timestamp and was ignored");
+        }
+        return t;
+    }
+
+    /** {@code yyyy-MM-dd_HH-mm-ss}, the file-name form. */
+    public static String fileTimestamp(LocalDateTime t) {
+        return String.format(Locale.ROOT, "%04d-%02d-%02d_%02d-%02d-%02d", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+    }
+}

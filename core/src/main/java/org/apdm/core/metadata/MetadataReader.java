@@ -1,0 +1,99 @@
+package org.apdm.core.metadata;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a frame's metadata from its folder and file names and, where needed, its header.
+ *
+ * <p>Only the keywords normalisation uses (plus configured extra keys) are kept from a header, which
+ * keeps a large scan small in memory. Thread-safe.
+ */
+public final class MetadataReader {
+
+    /** Which wins when folder/file names and the header disagree. */
+    public enum Precedence {
+        /** Names win: the folder structure is the user's editable truth for lights. */
+        PATH_FIRST,
+        /** The header wins and names fill gaps: for masters written by PixInsight. */
+        HEADER_FIRST
+    }
+
+    /** Header keywords normalisation reads. */
+    static final Set<String> HEADER_KEYWORDS = Set.of(
+            "IMAGETYP", "FRAME", "TELESCOP", "INSTRUME", "FOCRATIO", "EXPOSURE", "EXPTIME", "SET-TEMP", "SETTEMP",
+            "CCD-TEMP", "GAIN", "OFFSET", "FOCALLEN", "READOUTM", "SITELAT", "SITELONG", "OBSGEO-B", "OBSGEO-L",
+            "XBINNING", "YBINNING", "HFR", "STARS", "RMSAC", "DATE-OBS", "DATE-LOC", "OBJECT", "FILTER", "PANEL");
+
+    private final MetadataNormalizer normalizer;
+    private final Set<String> wanted;
+
+    public MetadataReader(NormalizationRules rules) {
+        this.normalizer = new MetadataNormalizer(rules);
+        Set<String> keys = new HashSet<>(HEADER_KEYWORDS);
+        for (String k : rules.extraKeys()) {
+            keys.add(k.toUpperCase(Locale.ROOT));
+        }
+        this.wanted = Set.copyOf(keys);
+    }
+
+    public NormalizationRules rules() {
+        return normalizer.rules();
+    }
+
+    /**
+     * Reads one file.
+     *
+     * @param file       the file
+     * @param relative   its path below the scanned root; these names are parsed for tokens
+     * @param structural values the folder layout already gives (optic from the rig folder...), raw keys,
+     *                   ranked above the names' tokens; may be empty
+     * @param precedence names over header, or header over names
+     * @param readHeader when false the header is not opened (the names alone suffice)
+     * @throws UnreadableFileException when the header is needed but cannot be read
+     */
+    public FrameMetadata read(Path file, Path relative, Map<String, String> structural, Precedence precedence,
+                              boolean readHeader) throws UnreadableFileException {
+        PathTokens tokens = PathTokens.parse(PathTokens.segments(relative));
+        ImageFormat format = ImageFormat.of(file);
+        RawHeader header = null;
+        if (readHeader) {
+            header = switch (format) {
+                case FITS -> FitsHeaderReader.read(file, wanted::contains);
+                case XISF -> XisfHeaderReader.read(file, wanted::contains);
+                case CR2 -> null;
+                case NONE -> throw new UnreadableFileException("not an image file (FITS, XISF or CR2)");
+            };
+            if (header != null && header.truncated()) {
+                throw new UnreadableFileException("truncated file: the data is shorter than its header says");
+            }
+        }
+        List<MetadataNormalizer.Source> sources = new ArrayList<>(3);
+        MetadataNormalizer.Source names = new MetadataNormalizer.Source(tokens.values(), true);
+        MetadataNormalizer.Source head = header == null ? null : new MetadataNormalizer.Source(header.values(), false);
+        if (!structural.isEmpty()) {
+            sources.add(new MetadataNormalizer.Source(structural, true));
+        }
+        if (precedence == Precedence.PATH_FIRST) {
+            sources.add(names);
+            if (head != null) {
+                sources.add(head);
+            }
+        } else {
+            if (head != null) {
+                sources.add(head);
+            }
+            sources.add(names);
+        }
+        if (format == ImageFormat.CR2 && tokens.get("TYPE") == null && !structural.containsKey("TYPE")) {
+            sources.add(new MetadataNormalizer.Source(Map.of("TYPE", "LIGHT"), true));
+        }
+        List<String> warnings = header == null ? List.of() : header.warnings();
+        return normalizer.normalize(file, sources, tokens.fileNameTokens(), warnings);
+    }
+}
