@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -73,10 +74,10 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": unknown setting '"
+            throw new ConfigException(file + keyLine(file, e.getPropertyName(), tokenLocation(e)) + ": " + path(e) + ": unknown setting '"
                     + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; settings allowed here: " + known));
         } catch (JsonMappingException e) {
-            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + simplify(e.getOriginalMessage()));
+            throw new ConfigException(file + where(tokenLocation(e)) + ": " + path(e) + ": " + simplify(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + simplify(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -92,6 +93,34 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(name + where(e.getLocation()) + ": " + simplify(e.getOriginalMessage()));
         }
+    }
+
+    /** The start of the offending token; the parser's own position may already be on the next line. */
+    private static JsonLocation tokenLocation(JsonMappingException e) {
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null) {
+            return p.currentTokenLocation();
+        }
+        return e.getLocation();
+    }
+
+    /**
+     * The line of an unknown key. Jackson reports records' unknown keys at the end of their section,
+     * so the key is looked up in the text; the reported line is the fallback.
+     */
+    private static String keyLine(Path file, String key, JsonLocation fallback) {
+        try {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                    "^\\s*(- )?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return " line " + (i + 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall back to the parser's position
+        }
+        return where(fallback);
     }
 
     private static String where(JsonLocation loc) {

@@ -289,6 +289,7 @@ public final class FileEngine {
         }
 
         private OperationOutcome run(int k, FileOperation op) throws IOException {
+            probe.at("step-start");
             if (op instanceof FileOperation.Move m) {
                 return move(k, m);
             }

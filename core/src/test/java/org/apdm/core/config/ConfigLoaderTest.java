@@ -1,0 +1,160 @@
+package org.apdm.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apdm.core.cull.CullPass;
+import org.apdm.core.metadata.NightDateRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private ConfigLocations locations() {
+        return new ConfigLocations(tmp.resolve("home/.config/apdm/config.yaml"), tmp.resolve("home/.local/share/apdm"));
+    }
+
+    private Path write(String name, String yaml) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private String error(String yaml) throws IOException {
+        Path f = write("bad.yaml", yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, locations(), Map.of()));
+        return e.getMessage();
+    }
+
+    @Test
+    void theShippedExampleLoadsAndCarriesTheUsersCullPasses() throws Exception {
+        Path f = write("example.yaml", ConfigLoader.exampleConfig());
+        ApdmConfig c = ConfigLoader.load(f, locations(), Map.of());
+        List<CullPass> c8e = c.cullPasses("C8E@f10.0+ZWO ASI2600MM Pro");
+        assertEquals(2, c8e.size());
+        assertEquals(30.0, c8e.get(0).autoAcceptPercent());
+        assertEquals(100.0, c8e.get(1).autoAcceptPercent());
+        assertEquals(new CullPass.Limit("hfr", 4.6, null), c8e.get(0).limits().get(0));
+        assertEquals(new CullPass.Limit("hfr", 5.5, null), c8e.get(1).limits().get(0));
+        assertEquals(c8e, c.cullPasses("C8E@f10+ZWO ASI2600MM Pro"), "f10 and f10.0 name the same rig");
+        assertEquals("UVIR", c.normalization().filterAliases().get("BaaderUVIRCut"));
+        assertEquals("RGB", c.normalization().filterAliases().get(""));
+        assertEquals(NightDateRule.LOCAL_MINUS_12H, c.normalization().nightRule());
+        assertFalse(c.removeDuplicates());
+    }
+
+    @Test
+    void anUnknownSettingIsNamedWithItsLineAndTheAllowedNames() throws IOException {
+        String msg = error("roots:\n  raw: /a\n  rwa: /b\n");
+        assertTrue(msg.contains("line 3"), msg);
+        assertTrue(msg.contains("roots"), msg);
+        assertTrue(msg.contains("'rwa'"), msg);
+        assertTrue(msg.contains("raw"), msg);
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithThePathToTheSetting() throws IOException {
+        String msg = error("rigs:\n  \"C8E@f10.0+ZWO ASI2600MM Pro\":\n    cull:\n      - max_hfr: lots\n");
+        assertTrue(msg.contains("max_hfr"), msg);
+        assertTrue(msg.contains("expected a number"), msg);
+        assertTrue(msg.contains("line 4"), msg);
+    }
+
+    @Test
+    void invalidValuesAreAllReportedTogether() throws IOException {
+        String msg = error("""
+                night_date:
+                  rule: midnight
+                  time_zone: Mars/Olympus
+                duplicates: sometimes
+                rigs:
+                  not-a-rig: {}
+                  "SQA55@f5.3+ATR585M":
+                    cull:
+                      - max_hfr: 4
+                        auto_accept_percent: 130
+                      - auto_accept_percent: 10
+                """);
+        assertTrue(msg.contains("night_date.rule: 'midnight'"), msg);
+        assertTrue(msg.contains("night_date.time_zone"), msg);
+        assertTrue(msg.contains("duplicates: 'sometimes'"), msg);
+        assertTrue(msg.contains("rigs.\"not-a-rig\""), msg);
+        assertTrue(msg.contains("cull[0].auto_accept_percent: must be between 0 and 100"), msg);
+        assertTrue(msg.contains("cull[1]: a pass needs at least one limit"), msg);
+    }
+
+    @Test
+    void notValidYamlSaysSoWithTheLine() throws IOException {
+        String msg = error("roots:\n  raw: [unclosed\n");
+        assertTrue(msg.contains("bad.yaml"), msg);
+        assertTrue(msg.contains("line"), msg);
+    }
+
+    @Test
+    void dataInsideRawIsRefused() throws IOException {
+        String msg = error("roots:\n  raw: /astro/RAW\n  data: /astro/RAW/Data\n");
+        assertTrue(msg.contains("roots.data: must not be inside roots.raw"), msg);
+    }
+
+    @Test
+    void pathsExpandHomeVariablesAndAreRelativeToTheFile() throws Exception {
+        Path f = write("c.yaml", "roots:\n  raw: RAW\n  data: ${ASTRO}/Data\n  reject: '%ASTRO%/Reject'\n  library: ~/lib\n");
+        ApdmConfig c = ConfigLoader.load(f, locations(), Map.of("ASTRO", "/mnt/astro"));
+        assertEquals(tmp.resolve("RAW"), c.roots().raw());
+        assertEquals(Path.of("/mnt/astro/Data"), c.roots().data());
+        assertEquals(Path.of("/mnt/astro/Reject"), c.roots().reject());
+        assertEquals(Path.of(System.getProperty("user.home"), "lib"), c.roots().library());
+        assertEquals(c.roots().raw(), c.roots().calibrationOrRaw(), "calibration defaults to the RAW folder");
+        String msg = error("roots:\n  raw: ${NOPE}/RAW\n");
+        assertTrue(msg.contains("environment variable 'NOPE' is not set"), msg);
+    }
+
+    @Test
+    void theFileIsFoundByFlagThenEnvironmentThenUserFolder() throws Exception {
+        Path byFlag = write("flag.yaml", "roots:\n  raw: /flag\n");
+        Path byEnv = write("env.yaml", "roots:\n  raw: /env\n");
+        Files.createDirectories(locations().configFile().getParent());
+        Files.writeString(locations().configFile(), "roots:\n  raw: /user\n");
+        Map<String, String> env = Map.of(ConfigLocations.ENV_CONFIG, byEnv.toString());
+        assertEquals(Path.of("/flag"), ConfigLoader.load(byFlag, locations(), env).roots().raw());
+        assertEquals(Path.of("/env"), ConfigLoader.load(null, locations(), env).roots().raw());
+        assertEquals(Path.of("/user"), ConfigLoader.load(null, locations(), Map.of()).roots().raw());
+    }
+
+    @Test
+    void noFileAnywhereMeansDefaultsButANamedMissingFileIsAnError() throws Exception {
+        ApdmConfig c = ConfigLoader.load(null, locations(), Map.of());
+        assertNull(c.source());
+        assertNull(c.roots().raw());
+        assertEquals(locations().dataDir(), c.stateDir());
+        assertEquals(2, c.cullPasses("C8E@f10.0+ZWO ASI2600MM Pro").size(), "built-in passes without a file");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(tmp.resolve("missing.yaml"), locations(), Map.of()));
+        assertTrue(e.getMessage().contains("not found"));
+    }
+
+    @Test
+    void perUserFoldersFollowEachSystemsConvention() {
+        Path home = Path.of("/home/u");
+        assertEquals(Path.of("/home/u/.config/apdm/config.yaml"),
+                ConfigLocations.of("Linux", Map.of(), home).configFile());
+        assertEquals(Path.of("/xdg/apdm/config.yaml"),
+                ConfigLocations.of("Linux", Map.of("XDG_CONFIG_HOME", "/xdg"), home).configFile());
+        assertEquals(Path.of("/home/u/Library/Application Support/apdm/config.yaml"),
+                ConfigLocations.of("Mac OS X", Map.of(), home).configFile());
+        ConfigLocations win = ConfigLocations.of("Windows 11", Map.of("APPDATA", "/appdata", "LOCALAPPDATA", "/local"), home);
+        assertEquals(Path.of("/appdata/apdm/config.yaml"), win.configFile());
+        assertEquals(Path.of("/local/apdm"), win.dataDir());
+    }
+}

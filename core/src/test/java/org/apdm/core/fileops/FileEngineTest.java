@@ -1,0 +1,310 @@
+package org.apdm.core.fileops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apdm.core.task.CancellationToken;
+import org.apdm.core.task.Progress;
+import org.apdm.core.task.ProgressListener;
+import org.apdm.core.testing.TreeSnapshot;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileEngineTest {
+
+    @TempDir
+    Path tmp;
+    Path src;
+    Path dst;
+    Path state;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        src = Files.createDirectories(tmp.resolve("RAW"));
+        dst = Files.createDirectories(tmp.resolve("Data"));
+        state = tmp.resolve("state");
+    }
+
+    private FileEngine engine() {
+        return new FileEngine(EngineSettings.of(state).withRetryDelay(Duration.ofMillis(10)).withIntentsPerFlush(3));
+    }
+
+    private Plan plan(List<FileOperation> ops) {
+        return new Plan("test", ops, List.of(), List.of(dst, src), List.of(src));
+    }
+
+    private ExecutionResult run(FileEngine e, List<FileOperation> ops) throws IOException {
+        return e.execute(plan(ops), ProgressListener.NONE, CancellationToken.none());
+    }
+
+    @Test
+    void movesFilesAndRemovesEmptySourceFolders() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Path f = TreeSnapshot.write(src.resolve("night/LIGHT/f" + i + ".fits"), "frame " + i);
+            ops.add(new FileOperation.Move(f, dst.resolve("rig/10_Blink/M31/f" + i + ".fits"), "LIGHT"));
+        }
+        Map<String, String> before = TreeSnapshot.of(src);
+        ExecutionResult r = run(engine(), ops);
+        assertEquals(10, r.count(Outcome.DONE));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(before.get("night/LIGHT/f" + i + ".fits"),
+                    TreeSnapshot.sha256(dst.resolve("rig/10_Blink/M31/f" + i + ".fits")));
+        }
+        assertFalse(Files.exists(src.resolve("night")), "empty RAW folders are removed");
+        assertTrue(Files.isDirectory(src), "the RAW root itself stays");
+        assertFalse(engine().hasUnfinishedRuns(), "a finished run leaves no journal");
+    }
+
+    @Test
+    void neverOverwritesADifferentFile() throws IOException {
+        Path f = TreeSnapshot.write(src.resolve("a.fits"), "new frame");
+        Path existing = TreeSnapshot.write(dst.resolve("a.fits"), "precious older frame");
+        ExecutionResult r = run(engine(), List.of(new FileOperation.Move(f, existing, "LIGHT")));
+        assertEquals(Outcome.CONFLICT, r.outcomes().get(0).outcome());
+        assertTrue(r.outcomes().get(0).detail().contains("different file"));
+        assertEquals("precious older frame", Files.readString(existing));
+        assertEquals("new frame", Files.readString(f));
+    }
+
+    @Test
+    void identicalDestinationMakesTheSourceADuplicateThatIsKeptByDefault() throws IOException {
+        Path f = TreeSnapshot.write(src.resolve("a.fits"), "same bytes");
+        Path existing = TreeSnapshot.write(dst.resolve("a.fits"), "same bytes");
+        ExecutionResult r = run(engine(), List.of(new FileOperation.Move(f, existing, "LIGHT")));
+        assertEquals(Outcome.DUPLICATE_KEPT, r.outcomes().get(0).outcome());
+        assertTrue(Files.exists(f));
+    }
+
+    @Test
+    void duplicateSourceIsRemovedWhenConfigured() throws IOException {
+        Path f = TreeSnapshot.write(src.resolve("a.fits"), "same bytes");
+        Path existing = TreeSnapshot.write(dst.resolve("a.fits"), "same bytes");
+        FileEngine e = new FileEngine(EngineSettings.of(state).withRemoveDuplicates(true));
+        ExecutionResult r = run(e, List.of(new FileOperation.Move(f, existing, "LIGHT")));
+        assertEquals(Outcome.DUPLICATE_REMOVED, r.outcomes().get(0).outcome());
+        assertFalse(Files.exists(f));
+        assertEquals("same bytes", Files.readString(existing));
+    }
+
+    @Test
+    void twoSourcesForOneDestinationMoveOnceAndReportTheOther() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("x/a.fits"), "A");
+        Path b = TreeSnapshot.write(src.resolve("y/a.fits"), "B");
+        Path target = dst.resolve("a.fits");
+        ExecutionResult r = run(engine(), List.of(new FileOperation.Move(a, target, "1"),
+                new FileOperation.Move(b, target, "2")));
+        assertEquals(Outcome.DONE, r.outcomes().get(0).outcome());
+        assertEquals(Outcome.CONFLICT, r.outcomes().get(1).outcome());
+        assertEquals("A", Files.readString(target));
+        assertEquals("B", Files.readString(b));
+    }
+
+    @Test
+    void previewPredictsWithoutChangingAnything() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        Path b = TreeSnapshot.write(src.resolve("b.fits"), "B");
+        Path c = TreeSnapshot.write(src.resolve("c.fits"), "C");
+        TreeSnapshot.write(dst.resolve("b.fits"), "B");
+        TreeSnapshot.write(dst.resolve("c.fits"), "not C");
+        Map<String, String> before = TreeSnapshot.of(tmp);
+        List<OperationOutcome> p = engine().preview(plan(List.of(new FileOperation.Move(a, dst.resolve("a.fits"), ""),
+                new FileOperation.Move(b, dst.resolve("b.fits"), ""), new FileOperation.Move(c, dst.resolve("c.fits"), ""))));
+        assertEquals(List.of(Outcome.DONE, Outcome.DUPLICATE_KEPT, Outcome.CONFLICT),
+                p.stream().map(OperationOutcome::outcome).toList());
+        assertEquals(before, TreeSnapshot.of(tmp));
+    }
+
+    @Test
+    void cancellationStopsBetweenFilesAndLeavesNothingHalfDone() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Path f = TreeSnapshot.write(src.resolve("f" + i + ".fits"), "frame " + i);
+            ops.add(new FileOperation.Move(f, dst.resolve("f" + i + ".fits"), ""));
+        }
+        CancellationToken cancel = new CancellationToken();
+        AtomicInteger steps = new AtomicInteger();
+        FileEngine e = new FileEngine(EngineSettings.of(state).withIntentsPerFlush(8).withProbe(point -> {
+            if (point.equals("source-deleted") && steps.incrementAndGet() == 5) {
+                cancel.cancel();
+            }
+        }));
+        ExecutionResult r = e.execute(plan(ops), ProgressListener.NONE, cancel);
+        assertTrue(r.cancelled());
+        assertEquals(5, r.count(Outcome.DONE));
+        assertEquals(15, r.count(Outcome.NOT_RUN));
+        for (int i = 0; i < 20; i++) {
+            boolean inSrc = Files.exists(src.resolve("f" + i + ".fits"));
+            boolean inDst = Files.exists(dst.resolve("f" + i + ".fits"));
+            assertTrue(inSrc ^ inDst, "file " + i + " is in exactly one place");
+        }
+        assertFalse(e.hasUnfinishedRuns());
+    }
+
+    @Test
+    void aTransientFailureIsRetriedOnceAndTheBatchGoesOn() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        Path b = TreeSnapshot.write(src.resolve("b.fits"), "B");
+        Path c = TreeSnapshot.write(src.resolve("c.fits"), "C");
+        AtomicInteger calls = new AtomicInteger();
+        List<String> log = new ArrayList<>();
+        FileEngine e = new FileEngine(EngineSettings.of(state).withRetryDelay(Duration.ofMillis(10)).withProbe(point -> {
+            if (point.equals("step-start")) {
+                int n = calls.incrementAndGet();
+                // step 1: fails once (a sync client holding a lock); step 2 fails every time
+                if (n == 1 || n == 3 || n == 4) {
+                    throw new UncheckedIOException(new java.nio.file.AccessDeniedException("locked by Dropbox"));
+                }
+            }
+        }));
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(Progress p) {
+            }
+
+            @Override
+            public void onMessage(String line) {
+                log.add(line);
+            }
+        };
+        ExecutionResult r = e.execute(plan(List.of(new FileOperation.Move(a, dst.resolve("a.fits"), ""),
+                new FileOperation.Move(b, dst.resolve("b.fits"), ""),
+                new FileOperation.Move(c, dst.resolve("c.fits"), ""))), listener, CancellationToken.none());
+        assertEquals(List.of(Outcome.DONE, Outcome.FAILED, Outcome.DONE),
+                r.outcomes().stream().map(OperationOutcome::outcome).toList());
+        assertTrue(r.outcomes().get(1).detail().contains("locked by Dropbox"), r.outcomes().get(1).detail());
+        assertEquals("B", Files.readString(b), "a failed file stays where it was");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("retrying")));
+    }
+
+    @Test
+    void aFailureAfterTheLinkIsFinishedNotDuplicated() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        AtomicInteger calls = new AtomicInteger();
+        FileEngine e = new FileEngine(EngineSettings.of(state).withRetryDelay(Duration.ofMillis(10)).withProbe(point -> {
+            if (point.equals("linked") && calls.incrementAndGet() == 1) {
+                throw new UncheckedIOException(new IOException("device busy"));
+            }
+        }));
+        ExecutionResult r = run(e, List.of(new FileOperation.Move(a, dst.resolve("a.fits"), "")));
+        assertEquals(Outcome.DONE, r.outcomes().get(0).outcome());
+        assertFalse(Files.exists(a));
+        assertEquals("A", Files.readString(dst.resolve("a.fits")));
+    }
+
+    @Test
+    void copyVerifiesAndNeverReplaces() throws IOException {
+        Path master = TreeSnapshot.write(src.resolve("masterDark.xisf"), "master dark bytes");
+        Path night = dst.resolve("M31/accept/DATE_2025-03-01/masterDark.xisf");
+        ExecutionResult r = run(engine(), List.of(new FileOperation.Copy(master, night, "dark")));
+        assertEquals(Outcome.DONE, r.outcomes().get(0).outcome());
+        assertEquals("master dark bytes", Files.readString(night));
+        assertTrue(Files.exists(master));
+        ExecutionResult again = run(engine(), List.of(new FileOperation.Copy(master, night, "dark")));
+        assertEquals(Outcome.ALREADY_DONE, again.outcomes().get(0).outcome(), "an identical copy is already there");
+        assertNoTempFiles(tmp);
+    }
+
+    @Test
+    void refusesToWriteOutsideItsRootsOrThroughALink() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        Path outside = tmp.resolve("elsewhere/a.fits");
+        ExecutionResult r = run(engine(), List.of(new FileOperation.Move(a, outside, "")));
+        assertEquals(Outcome.FAILED, r.outcomes().get(0).outcome());
+        assertTrue(r.outcomes().get(0).detail().contains("outside"), r.outcomes().get(0).detail());
+        Path victim = Files.createDirectories(tmp.resolve("victim"));
+        Files.createSymbolicLink(dst.resolve("link"), victim);
+        ExecutionResult r2 = run(engine(), List.of(new FileOperation.Move(a, dst.resolve("link/a.fits"), "")));
+        assertEquals(Outcome.FAILED, r2.outcomes().get(0).outcome());
+        assertTrue(r2.outcomes().get(0).detail().contains("link"), r2.outcomes().get(0).detail());
+        assertTrue(Files.exists(a));
+        try (Stream<Path> s = Files.list(victim)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void foldersHoldingKeepSurviveThePrune() throws IOException {
+        Path a = TreeSnapshot.write(src.resolve("kept/a.fits"), "A");
+        TreeSnapshot.write(src.resolve("kept/.keep"), "");
+        Path b = TreeSnapshot.write(src.resolve("gone/deeper/b.fits"), "B");
+        run(engine(), List.of(new FileOperation.Move(a, dst.resolve("a.fits"), ""),
+                new FileOperation.Move(b, dst.resolve("b.fits"), "")));
+        assertTrue(Files.isDirectory(src.resolve("kept")));
+        assertFalse(Files.exists(src.resolve("gone")));
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        FileEngine first = engine();
+        FileEngine second = engine();
+        AtomicInteger refused = new AtomicInteger();
+        FileEngine probing = new FileEngine(EngineSettings.of(state).withProbe(point -> {
+            if (point.equals("step-start")) {
+                assertThrows(EngineBusyException.class, second::recover);
+                refused.incrementAndGet();
+            }
+        }));
+        run(probing, List.of(new FileOperation.Move(a, dst.resolve("a.fits"), "")));
+        assertEquals(1, refused.get());
+        first.recover(); // free again afterwards
+    }
+
+    @Test
+    void movesAcrossVolumesCopyVerifyThenDelete() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "needs a second volume (/dev/shm)");
+        Path other = Files.createTempDirectory(shm, "apdm-test-");
+        try {
+            FileStore a = Files.getFileStore(src);
+            FileStore b = Files.getFileStore(other);
+            assumeTrue(!a.equals(b), "/dev/shm is on the same volume as the temp folder");
+            List<FileOperation> ops = new ArrayList<>();
+            byte[] big = new byte[3 * 1024 * 1024 + 17];
+            new java.util.Random(1).nextBytes(big);
+            for (int i = 0; i < 3; i++) {
+                Path f = src.resolve("f" + i + ".fits");
+                big[0] = (byte) i;
+                Files.write(f, big);
+                ops.add(new FileOperation.Move(f, other.resolve("rig/f" + i + ".fits"), ""));
+            }
+            Map<String, String> before = TreeSnapshot.of(src);
+            FileEngine e = new FileEngine(EngineSettings.of(state));
+            ExecutionResult r = e.execute(new Plan("x", ops, List.of(), List.of(other), List.of()),
+                    ProgressListener.NONE, CancellationToken.none());
+            assertEquals(3, r.count(Outcome.DONE));
+            for (int i = 0; i < 3; i++) {
+                assertFalse(Files.exists(src.resolve("f" + i + ".fits")));
+                assertEquals(before.get("f" + i + ".fits"), TreeSnapshot.sha256(other.resolve("rig/f" + i + ".fits")));
+            }
+            assertNoTempFiles(other);
+        } finally {
+            try (Stream<Path> s = Files.walk(other)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static void assertNoTempFiles(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            List<Path> temps = s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            assertTrue(temps.isEmpty(), "temporary files left: " + temps);
+        }
+    }
+}
