@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
 import org.apdm.core.fileops.ExecutionResult;
+import org.apdm.core.fileops.FileOperation;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.ingest.IngestOperation;
@@ -129,7 +130,7 @@ public final class IngestCommand implements Callable<Integer> {
         out.printf("Ingest %s%s%n", p.request().raw(), ex.cancelled() ? " (cancelled)" : "");
         out.printf("  scanned      %5d files in %.2f s%n", p.scanned(), p.scanTime().toMillis() / 1000.0);
         long moved = ex.outcomes().stream().filter(o -> o.outcome() == Outcome.DONE
-                && o.operation() instanceof org.apdm.core.fileops.FileOperation.Move).count();
+                && o.operation() instanceof FileOperation.Move).count();
         Map<FrameType, Integer> byType = p.planned().byType();
         StringBuilder types = new StringBuilder();
         for (FrameType t : List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT)) {
@@ -171,8 +172,11 @@ public final class IngestCommand implements Callable<Integer> {
         m.put("alreadyInPlace", p.planned().alreadyInPlace());
         Map<String, Long> summary = new LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {
-            summary.put(o.name().toLowerCase(Locale.ROOT), outcomes.stream().filter(x -> x.outcome() == o).count());
+            summary.put(o.name().toLowerCase(Locale.ROOT), outcomes.stream()
+                    .filter(x -> x.outcome() == o && !(x.operation() instanceof FileOperation.MakeDirectory)).count());
         }
+        summary.put("folders_created", outcomes.stream()
+                .filter(x -> x.outcome() == Outcome.DONE && x.operation() instanceof FileOperation.MakeDirectory).count());
         summary.put("left_behind", (long) p.planned().plan().leftBehind().size());
         m.put("summary", summary);
         m.put("cancelled", ex != null && ex.cancelled());

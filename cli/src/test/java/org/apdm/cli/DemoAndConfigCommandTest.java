@@ -1,0 +1,58 @@
+package org.apdm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoAndConfigCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoBuildsAWorkspaceAndSortsItKeepingTheBrokenFiles() throws IOException {
+        CliHarness cli = new CliHarness(tmp.resolve("home"));
+        Path dir = tmp.resolve("demo");
+        CliHarness.Run r = cli.apdm("demo", "--dir", dir.toString());
+        assertEquals(ExitCodes.LEFT_BEHIND, r.code(), r.toString());
+        assertTrue(Files.isDirectory(dir.resolve("Data/C8E@f10.0+ZWO ASI2600MM Pro/10_Blink/M 81")), r.toString());
+        assertTrue(Files.isDirectory(dir.resolve("Data/SQA55@f5.3+ATR585M/10_Blink/Heart Nebula")), r.toString());
+        try (Stream<Path> s = Files.walk(dir.resolve("Data/SQA55@f5.3+ATR585M/10_Blink/Heart Nebula"))) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().endsWith("_PANEL_2")), "the mosaic keeps its panels");
+        }
+        assertTrue(r.out().matches("(?s).*left behind\\s+5\\b.*"), r.out());
+        assertTrue(r.out().contains("Where to look"), r.out());
+        CliHarness.Run again = cli.apdm("demo", "--dir", dir.toString());
+        assertEquals(ExitCodes.ABORTED, again.code(), "an existing workspace is never overwritten");
+        assertTrue(again.err().contains("already exists"), again.err());
+    }
+
+    @Test
+    void configInitWritesTheExampleOnceAndShowReadsIt() throws IOException {
+        CliHarness cli = new CliHarness(tmp.resolve("home"));
+        Path file = tmp.resolve("my.yaml");
+        assertEquals(ExitCodes.OK, cli.apdm("config", "init", file.toString()).code());
+        assertTrue(Files.readString(file).contains("C8E@f10.0+ZWO ASI2600MM Pro"));
+        CliHarness.Run twice = cli.apdm("config", "init", file.toString());
+        assertEquals(ExitCodes.USAGE, twice.code());
+        assertTrue(twice.err().contains("already exists"), twice.err());
+        CliHarness.Run show = cli.apdm("config", "show", "--config", file.toString());
+        assertEquals(ExitCodes.OK, show.code(), show.toString());
+        assertTrue(show.out().contains("Astrophotography/RAW"), show.out());
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        CliHarness cli = new CliHarness(tmp.resolve("home"));
+        CliHarness.Run help = cli.apdm("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("ingest") && help.out().contains("demo") && help.out().contains("Exit codes"));
+        assertEquals(0, cli.apdm("--version").code());
+    }
+}
