@@ -151,6 +151,7 @@ public final class FileEngine {
         private final EngineProbe probe = settings.probe();
         private final String batch = UUID.randomUUID().toString().replace("-", "");
         private final java.util.Set<Integer> published = new java.util.HashSet<>();
+        private final java.util.Set<Path> createdDirectories = new java.util.HashSet<>();
         private Journal journal;
 
         Run(Plan plan, ProgressListener listener, CancellationToken cancel) {
@@ -307,34 +308,31 @@ public final class FileEngine {
         private OperationOutcome move(int k, FileOperation.Move m) throws IOException {
             Path src = m.source();
             Path dst = m.destination();
-            if (FileFacts.samePlace(src, dst)) {
+            if (src.equals(dst)) {
                 return new OperationOutcome(k, m, Outcome.ALREADY_DONE, "already in place");
             }
-            if (!FileFacts.exists(src)) {
-                throw new NoSuchFileException(src.toString());
-            }
             guard.check(dst);
-            if (FileFacts.twoNamesOfOneFile(src, dst)) {
-                Files.delete(src);
-                probe.at("source-deleted");
-                return new OperationOutcome(k, m, Outcome.DONE, "");
-            }
-            Files.createDirectories(dst.getParent());
-            if (FileFacts.exists(dst)) {
-                return occupied(k, m, true);
-            }
+            ensureParent(dst);
             try {
-                Files.createLink(dst, src);
+                // the fast path: one link (fails atomically if the name is taken), one unlink
+                linkOrCreateParent(dst, src);
                 probe.at("linked");
                 Files.delete(src);
                 probe.at("source-deleted");
                 return new OperationOutcome(k, m, Outcome.DONE, "");
             } catch (FileAlreadyExistsException e) {
-                return occupied(k, m, true);
-            } catch (UnsupportedOperationException | FileSystemException e) {
-                if (e instanceof NoSuchFileException) {
-                    throw (NoSuchFileException) e;
+                if (FileFacts.samePlace(src, dst)) {
+                    return new OperationOutcome(k, m, Outcome.ALREADY_DONE, "already in place");
                 }
+                if (FileFacts.twoNamesOfOneFile(src, dst)) {
+                    Files.delete(src); // an earlier, interrupted link left two names of this one file
+                    probe.at("source-deleted");
+                    return new OperationOutcome(k, m, Outcome.DONE, "");
+                }
+                return occupied(k, m, true);
+            } catch (NoSuchFileException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
                 // no hard links here, or another volume: try an atomic rename, else copy
             }
             if (FileFacts.exists(dst)) {
@@ -364,6 +362,28 @@ public final class FileEngine {
             return new OperationOutcome(k, m, Outcome.DONE, "");
         }
 
+        /** Links; if the destination folder vanished since it was made (the user removed it), makes it again once. */
+        private void linkOrCreateParent(Path dst, Path src) throws IOException {
+            try {
+                Files.createLink(dst, src);
+            } catch (NoSuchFileException e) {
+                if (!FileFacts.exists(src)) {
+                    throw e;
+                }
+                createdDirectories.remove(dst.getParent());
+                ensureParent(dst);
+                Files.createLink(dst, src);
+            }
+        }
+
+        /** Creates the destination's folder once per run; a stat per file would double a move's cost. */
+        private void ensureParent(Path dst) throws IOException {
+            Path parent = dst.getParent();
+            if (createdDirectories.add(parent)) {
+                Files.createDirectories(parent);
+            }
+        }
+
         private OperationOutcome copy(int k, FileOperation.Copy c) throws IOException {
             Path src = c.source();
             Path dst = c.destination();
@@ -371,7 +391,7 @@ public final class FileEngine {
                 throw new NoSuchFileException(src.toString());
             }
             guard.check(dst);
-            Files.createDirectories(dst.getParent());
+            ensureParent(dst);
             if (FileFacts.exists(dst)) {
                 return occupied(k, c, false);
             }

@@ -1,0 +1,59 @@
+package org.apdm.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs a benchmark group and prints medians, rates and ratios to the floor measured in the same run,
+ * as they are quoted in docs/benchmarks.md.
+ *
+ * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest [files]</pre>
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String group = args.length > 0 ? args[0] : "scan";
+        String files = args.length > 1 ? args[1] : null;
+        String include = switch (group) {
+            case "scan" -> ScanBenchmark.class.getSimpleName();
+            case "large-scan" -> LargeScanBenchmark.class.getSimpleName();
+            case "ingest" -> IngestBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest)");
+        };
+        ChainedOptionsBuilder opts = new OptionsBuilder().include("\\." + include + "\\.").shouldFailOnError(true)
+                .jvmArgsAppend("-Djava.util.logging.config.file=/dev/null");
+        if (files != null) {
+            opts.param("files", files);
+        }
+        Collection<RunResult> results = new Runner(opts.build()).run();
+        List<String[]> rows = new ArrayList<>();
+        double floor = Double.NaN;
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            double medianMs = r.getPrimaryResult().getStatistics().getPercentile(50);
+            int n = Integer.parseInt(r.getParams().getParam("files"));
+            if (name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")) {
+                floor = medianMs;
+            }
+            rows.add(new String[] {name, String.valueOf(n), String.format(Locale.ROOT, "%.0f", medianMs),
+                    String.format(Locale.ROOT, "%,.0f", n / (medianMs / 1000.0))});
+        }
+        System.out.println();
+        System.out.println("| benchmark | files | median ms | files/s | × floor |");
+        System.out.println("|---|---|---|---|---|");
+        for (String[] row : rows) {
+            double ms = Double.parseDouble(row[2]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f |%n", row[0], row[1], row[2], row[3], ms / floor);
+        }
+    }
+}
