@@ -2,28 +2,39 @@ package org.apdm.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apdm.core.calibration.CalibrationKeys;
+import org.apdm.core.calibration.FlatFallback;
 import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.layout.RigName;
+import org.apdm.core.metadata.MetadataNormalizer;
 import org.apdm.core.metadata.NormalizationRules;
 
 /**
- * The validated configuration with defaults filled in. Immutable; command-line flags make a
- * modified copy with {@link #withRoots}.
+ * The validated configuration with defaults filled in. Immutable; command-line flags make modified
+ * copies ({@link #withRoots}, {@link #withStateDir}, {@link #withDatabase}).
  *
- * @param source        the file it came from, or null when built-in defaults are used
- * @param roots         the folders apdm works on; a null root is not configured
- * @param stateDir      journal and lock
- * @param database      the astrophotography database file
- * @param normalization filter aliases, night-date rule, camera constants
+ * @param source           the file it came from, or null when built-in defaults are used
+ * @param roots            the folders apdm works on; a null root is not configured
+ * @param stateDir         journal and lock
+ * @param database         the astrophotography database file
+ * @param normalization    filter aliases, night-date rule, camera constants
  * @param removeDuplicates remove a source whose identical copy already exists at its destination
- * @param sync          commands run before and after file operations
- * @param rigs          per-rig settings by canonical rig name
+ * @param sync             commands run before and after file operations
+ * @param calibration      calibration policies shared by all rigs
+ * @param locations        how a frame's site is recognised
+ * @param status           thresholds of the work queue
+ * @param ninaProfiles     N.I.N.A.'s profile folder, or null
+ * @param scheduler        the Target Scheduler database settings
+ * @param rigs             per-rig settings by canonical rig name
  */
 public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database, NormalizationRules normalization,
-                         boolean removeDuplicates, SyncCommands sync, Map<String, RigConfig> rigs) {
+                         boolean removeDuplicates, SyncCommands sync, CalibrationSettings calibration,
+                         LocationSettings locations, StatusSettings status, Path ninaProfiles,
+                         SchedulerSettings scheduler, Map<String, RigConfig> rigs) {
 
     public ApdmConfig {
         rigs = Map.copyOf(rigs);
@@ -51,23 +62,84 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
         }
     }
 
-    /** Settings of one rig. */
-    public record RigConfig(List<CullPass> cull) {
+    /** Calibration policies. */
+    public record CalibrationSettings(FlatFallback flatFallback, boolean darkScaling) {
+    }
+
+    /** A frame belongs to the configured site nearest its coordinates, within this distance. */
+    public record LocationSettings(double matchWithinKm) {
+    }
+
+    /** Work-queue thresholds. */
+    public record StatusSettings(int bakeReminderDays, double lowDiskPercent) {
+    }
+
+    /**
+     * The Target Scheduler database.
+     *
+     * @param database            the file, or null when not configured (and not on Windows)
+     * @param masterReadyPercent  a plan whose accepted count reaches this share of desired counts as complete
+     * @param updateProjectState  whether apdm may change a project's state from where its data lives
+     * @param backups             rotating backup copies kept before each write
+     * @param busyTimeout         how long to wait for N.I.N.A. to release the database
+     */
+    public record SchedulerSettings(Path database, double masterReadyPercent, boolean updateProjectState, int backups,
+                                    Duration busyTimeout) {
+    }
+
+    /** A filter with its AstroBin equipment id (null when unknown). */
+    public record FilterDef(String name, Integer astrobinId) {
+    }
+
+    /** The user's filters with their AstroBin ids (reference-spec §2.1), in priority order. */
+    public static final List<FilterDef> DEFAULT_FILTERS = List.of(
+            new FilterDef("L", 2625), new FilterDef("R", 2627), new FilterDef("G", 2626), new FilterDef("B", 2628),
+            new FilterDef("O", 2630), new FilterDef("S", 2629), new FilterDef("H", 2631), new FilterDef("UVIR", 2411),
+            new FilterDef("LenHa", 5500), new FilterDef("LeXtr", 2618), new FilterDef("ALPT", 5678));
+
+    /**
+     * Settings of one rig; null members mean "not configured, use the default".
+     *
+     * @param cull        cull passes
+     * @param calibration calibration matching keys (null: built-in), rig-change dates, library sub-folder
+     * @param filters     filters in priority order
+     */
+    public record RigConfig(List<CullPass> cull, RigCalibration calibration, List<FilterDef> filters) {
         public RigConfig {
             cull = cull == null ? null : List.copyOf(cull);
+            filters = filters == null ? null : List.copyOf(filters);
+        }
+    }
+
+    /**
+     * @param keys          matching keys, or null for the built-in ones
+     * @param rigChanges    dates the rig was physically changed (a flat is never used across one)
+     * @param libraryFolder the rig's own sub-folder in the libraries, or null
+     */
+    public record RigCalibration(CalibrationKeys keys, List<LocalDate> rigChanges, String libraryFolder) {
+        public RigCalibration {
+            rigChanges = rigChanges == null ? List.of() : List.copyOf(rigChanges);
         }
     }
 
     public ApdmConfig withRoots(Roots newRoots) {
-        return new ApdmConfig(source, newRoots, stateDir, database, normalization, removeDuplicates, sync, rigs);
+        return new ApdmConfig(source, newRoots, stateDir, database, normalization, removeDuplicates, sync, calibration,
+                locations, status, ninaProfiles, scheduler, rigs);
     }
 
     public ApdmConfig withStateDir(Path dir) {
-        return new ApdmConfig(source, roots, dir, database, normalization, removeDuplicates, sync, rigs);
+        return new ApdmConfig(source, roots, dir, database, normalization, removeDuplicates, sync, calibration,
+                locations, status, ninaProfiles, scheduler, rigs);
     }
 
     public ApdmConfig withDatabase(Path db) {
-        return new ApdmConfig(source, roots, stateDir, db, normalization, removeDuplicates, sync, rigs);
+        return new ApdmConfig(source, roots, stateDir, db, normalization, removeDuplicates, sync, calibration,
+                locations, status, ninaProfiles, scheduler, rigs);
+    }
+
+    public ApdmConfig withScheduler(SchedulerSettings s) {
+        return new ApdmConfig(source, roots, stateDir, database, normalization, removeDuplicates, sync, calibration,
+                locations, status, ninaProfiles, s, rigs);
     }
 
     /** The cull passes of a rig: configured, else built in, else the general default. */
@@ -76,23 +148,48 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
         if (rc != null && rc.cull() != null && !rc.cull().isEmpty()) {
             return rc.cull();
         }
-        String key = canonicalRig(rigFolder);
-        for (Map.Entry<String, List<CullPass>> e : CullDefaults.BY_RIG.entrySet()) {
-            if (canonicalRig(e.getKey()).equals(key)) {
-                return e.getValue();
-            }
+        return builtIn(CullDefaults.BY_RIG, rigFolder, CullDefaults.FALLBACK);
+    }
+
+    /** The calibration keys of a rig: configured, else the user's built-in ones, else the default set. */
+    public CalibrationKeys calibrationKeys(String rigFolder) {
+        RigConfig rc = rig(rigFolder);
+        if (rc != null && rc.calibration() != null && rc.calibration().keys() != null) {
+            return rc.calibration().keys();
         }
-        return CullDefaults.FALLBACK;
+        return builtIn(CalibrationKeys.BY_RIG, rigFolder, CalibrationKeys.DEFAULT);
+    }
+
+    /** Dates the rig was physically changed, oldest first. */
+    public List<LocalDate> rigChanges(String rigFolder) {
+        RigConfig rc = rig(rigFolder);
+        return rc == null || rc.calibration() == null ? List.of() : rc.calibration().rigChanges();
+    }
+
+    /** The rig's filters in priority order: configured, else the default set. */
+    public List<FilterDef> filters(String rigFolder) {
+        RigConfig rc = rig(rigFolder);
+        return rc != null && rc.filters() != null && !rc.filters().isEmpty() ? rc.filters() : DEFAULT_FILTERS;
     }
 
     public RigConfig rig(String rigFolder) {
         return rigs.get(canonicalRig(rigFolder));
     }
 
+    private static <T> T builtIn(Map<String, T> byRig, String rigFolder, T fallback) {
+        String key = canonicalRig(rigFolder);
+        for (Map.Entry<String, T> e : byRig.entrySet()) {
+            if (canonicalRig(e.getKey()).equals(key)) {
+                return e.getValue();
+            }
+        }
+        return fallback;
+    }
+
     /** Rig names compare with the focal ratio normalised: {@code C8E@f10+X} is {@code C8E@f10.0+X}. */
     public static String canonicalRig(String rigFolder) {
         return RigName.parse(rigFolder).map(r -> {
-            String ratio = org.apdm.core.metadata.MetadataNormalizer.ratio(r.focalRatio());
+            String ratio = MetadataNormalizer.ratio(r.focalRatio());
             return r.optic() + "@f" + (ratio == null ? r.focalRatio() : ratio) + "+" + r.camera();
         }).orElse(rigFolder);
     }

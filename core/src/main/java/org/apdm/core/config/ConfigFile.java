@@ -17,6 +17,11 @@ public record ConfigFile(
         String duplicates,
         SyncService syncService,
         Map<String, CameraConstant> cameraConstants,
+        Calibration calibration,
+        Locations locations,
+        Status status,
+        Nina nina,
+        Scheduler scheduler,
         Map<String, Rig> rigs) {
 
     public record Roots(String raw, String data, String calibration, String reject, String library,
@@ -36,7 +41,37 @@ public record ConfigFile(
     }
 
     /** Settings of one rig, keyed by its folder name {@code <optic>@f<ratio>+<camera>}. */
-    public record Rig(List<CullPass> cull) {
+    public record Rig(List<CullPass> cull, RigCalibration calibration, List<FilterEntry> filters) {
+    }
+
+    /** Matching keys of a rig's masters, the dates it was physically changed, its library sub-folder. */
+    public record RigCalibration(List<String> darks, List<String> flats, List<String> bias, List<String> rigChanges,
+                                 String libraryFolder) {
+    }
+
+    /** A filter of a rig, in priority order, with its AstroBin equipment id. */
+    public record FilterEntry(String name, Integer astrobinId) {
+    }
+
+    /** Calibration policies shared by all rigs. */
+    public record Calibration(String flatFallback, Boolean darkScaling) {
+    }
+
+    /** How a frame's site is recognised from its SITELAT/SITELONG. */
+    public record Locations(Double matchWithinKm) {
+    }
+
+    /** Thresholds of the work queue in {@code apdm status}. */
+    public record Status(Integer bakeReminderDays, Double lowDiskPercent) {
+    }
+
+    /** Where N.I.N.A. keeps its profiles. */
+    public record Nina(String profiles) {
+    }
+
+    /** The Target Scheduler database and how apdm writes to it. */
+    public record Scheduler(String database, Double masterReadyPercent, Boolean updateProjectState, Integer backups,
+                            Integer busyTimeoutSeconds) {
     }
 
     /** One cull pass; absolute limits, and relative rules against the group's mean. */
@@ -53,6 +88,7 @@ public record ConfigFile(
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, new LinkedHashMap<>());
+        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new LinkedHashMap<>());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apdm.core.calibration.CalibrationKeys;
+import org.apdm.core.calibration.FlatFallback;
 import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.layout.RigName;
+import org.apdm.core.metadata.Field;
 import org.apdm.core.metadata.NightDateRule;
 import org.apdm.core.metadata.NormalizationRules;
 
@@ -129,12 +133,143 @@ public final class ConfigResolver {
                     continue;
                 }
                 ConfigFile.Rig rig = e.getValue();
-                List<CullPass> passes = rig == null || rig.cull() == null ? null : cullPasses(where + ".cull", rig.cull());
-                rigs.put(ApdmConfig.canonicalRig(name), new ApdmConfig.RigConfig(passes));
+                if (rig == null) {
+                    rigs.put(ApdmConfig.canonicalRig(name), new ApdmConfig.RigConfig(null, null, null));
+                    continue;
+                }
+                List<CullPass> passes = rig.cull() == null ? null : cullPasses(where + ".cull", rig.cull());
+                ApdmConfig.RigCalibration cal = rig.calibration() == null ? null
+                        : rigCalibration(where + ".calibration", rig.calibration());
+                List<ApdmConfig.FilterDef> filters = rig.filters() == null ? null : filters(where + ".filters", rig.filters());
+                rigs.put(ApdmConfig.canonicalRig(name), new ApdmConfig.RigConfig(passes, cal, filters));
             }
         }
+        ApdmConfig.CalibrationSettings calibration = calibration(f.calibration());
+        ApdmConfig.LocationSettings locations = new ApdmConfig.LocationSettings(
+                f.locations() == null || f.locations().matchWithinKm() == null ? 25.0
+                        : positive("locations.match_within_km", f.locations().matchWithinKm()));
+        ApdmConfig.StatusSettings status = new ApdmConfig.StatusSettings(
+                f.status() == null || f.status().bakeReminderDays() == null ? 60
+                        : (int) positive("status.bake_reminder_days", f.status().bakeReminderDays()),
+                f.status() == null || f.status().lowDiskPercent() == null ? 10.0
+                        : percent("status.low_disk_percent", f.status().lowDiskPercent()));
+        Path ninaProfiles = f.nina() == null ? null : path("nina.profiles", f.nina().profiles());
+        ApdmConfig.SchedulerSettings scheduler = scheduler(f.scheduler());
         NormalizationRules rules = new NormalizationRules(aliases, rule, zone, constants, java.util.Set.of());
-        return new ApdmConfig(configFile, roots, stateDir, database, rules, removeDuplicates, sync, rigs);
+        return new ApdmConfig(configFile, roots, stateDir, database, rules, removeDuplicates, sync, calibration,
+                locations, status, ninaProfiles, scheduler, rigs);
+    }
+
+    private ApdmConfig.CalibrationSettings calibration(ConfigFile.Calibration c) {
+        FlatFallback fallback = FlatFallback.NONE;
+        boolean scaling = false;
+        if (c != null) {
+            if (c.flatFallback() != null) {
+                fallback = FlatFallback.parse(c.flatFallback());
+                if (fallback == null) {
+                    problems.add("calibration.flat_fallback: '" + c.flatFallback()
+                            + "' is not one of none, earlier, later, nearest, ask");
+                    fallback = FlatFallback.NONE;
+                }
+            }
+            scaling = Boolean.TRUE.equals(c.darkScaling());
+        }
+        return new ApdmConfig.CalibrationSettings(fallback, scaling);
+    }
+
+    private ApdmConfig.RigCalibration rigCalibration(String at, ConfigFile.RigCalibration c) {
+        CalibrationKeys keys = null;
+        if (c.darks() != null || c.flats() != null || c.bias() != null) {
+            CalibrationKeys d = CalibrationKeys.DEFAULT;
+            keys = new CalibrationKeys(
+                    c.darks() == null ? d.darks() : fields(at + ".darks", c.darks()),
+                    c.flats() == null ? d.flats() : fields(at + ".flats", c.flats()),
+                    c.bias() == null ? d.bias() : fields(at + ".bias", c.bias()));
+        }
+        List<LocalDate> changes = new ArrayList<>();
+        if (c.rigChanges() != null) {
+            for (int i = 0; i < c.rigChanges().size(); i++) {
+                String d = c.rigChanges().get(i);
+                String iso = d == null ? null : org.apdm.core.metadata.MetadataNormalizer.dateOnly(d);
+                if (iso == null || d.trim().length() != 10) {
+                    problems.add(at + ".rig_changes[" + i + "]: '" + d + "' is not a date (yyyy-mm-dd)");
+                } else {
+                    changes.add(LocalDate.parse(iso));
+                }
+            }
+            changes.sort(null);
+        }
+        String folder = c.libraryFolder() == null || c.libraryFolder().isBlank() ? null : c.libraryFolder().trim();
+        return new ApdmConfig.RigCalibration(keys, changes, folder);
+    }
+
+    private List<Field> fields(String at, List<String> names) {
+        List<Field> out = new ArrayList<>();
+        for (String n : names) {
+            Field f = n == null ? null : Field.byKey(n);
+            if (f == null) {
+                problems.add(at + ": '" + n + "' is not a matching key (use exposure, settemp, camera, gain, offset,"
+                        + " readoutmode, date, optic, filter, focallen, binning)");
+            } else if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private List<ApdmConfig.FilterDef> filters(String at, List<ConfigFile.FilterEntry> raw) {
+        List<ApdmConfig.FilterDef> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ConfigFile.FilterEntry e = raw.get(i);
+            if (e == null || e.name() == null || e.name().isBlank()) {
+                problems.add(at + "[" + i + "].name: a filter needs a name");
+                continue;
+            }
+            if (!seen.add(e.name().trim())) {
+                problems.add(at + "[" + i + "].name: '" + e.name() + "' is listed twice");
+                continue;
+            }
+            if (e.astrobinId() != null && e.astrobinId() <= 0) {
+                problems.add(at + "[" + i + "].astrobin_id: must be a positive AstroBin equipment id");
+            }
+            out.add(new ApdmConfig.FilterDef(e.name().trim(), e.astrobinId()));
+        }
+        return out;
+    }
+
+    private ApdmConfig.SchedulerSettings scheduler(ConfigFile.Scheduler s) {
+        Path db = s == null || s.database() == null ? defaultSchedulerDatabase() : path("scheduler.database", s.database());
+        double ready = s == null || s.masterReadyPercent() == null ? 95.0
+                : percent("scheduler.master_ready_percent", s.masterReadyPercent());
+        boolean updateState = s != null && Boolean.TRUE.equals(s.updateProjectState());
+        int backups = s == null || s.backups() == null ? 5 : s.backups();
+        if (backups < 1) {
+            problems.add("scheduler.backups: keep at least 1 backup, got " + backups);
+            backups = 5;
+        }
+        int busy = s == null || s.busyTimeoutSeconds() == null ? 10 : s.busyTimeoutSeconds();
+        if (busy < 0) {
+            problems.add("scheduler.busy_timeout_seconds: must not be negative");
+            busy = 10;
+        }
+        return new ApdmConfig.SchedulerSettings(db, ready, updateState, backups, Duration.ofSeconds(busy));
+    }
+
+    /** {@code %LOCALAPPDATA%\NINA\SchedulerPlugin\schedulerdb.sqlite} on Windows; elsewhere it must be configured. */
+    private Path defaultSchedulerDatabase() {
+        String local = lookup("LOCALAPPDATA");
+        if (local == null || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")) {
+            return null;
+        }
+        return Path.of(local, "NINA", "SchedulerPlugin", "schedulerdb.sqlite");
+    }
+
+    private double percent(String at, double v) {
+        if (v < 0 || v > 100) {
+            problems.add(at + ": must be between 0 and 100, got " + v);
+        }
+        return v;
     }
 
     private List<CullPass> cullPasses(String where, List<ConfigFile.CullPass> raw) {

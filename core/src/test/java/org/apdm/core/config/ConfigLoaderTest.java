@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apdm.core.calibration.CalibrationKeys;
+import org.apdm.core.calibration.FlatFallback;
 import org.apdm.core.cull.CullPass;
+import org.apdm.core.metadata.Field;
 import org.apdm.core.metadata.NightDateRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,39 @@ class ConfigLoaderTest {
         assertEquals("RGB", c.normalization().filterAliases().get(""));
         assertEquals(NightDateRule.LOCAL_MINUS_12H, c.normalization().nightRule());
         assertFalse(c.removeDuplicates());
+        assertEquals(List.of(Field.EXPOSURE, Field.SETTEMP, Field.CAMERA, Field.GAIN, Field.OFFSET, Field.READOUT_MODE),
+                c.calibrationKeys("SQA55@f5.3+ATR585M").darks());
+        assertEquals(List.of(Field.EXPOSURE, Field.CAMERA, Field.GAIN), c.calibrationKeys("DWARFIII@f4.3+DWARFIII").darks());
+        assertEquals(CalibrationKeys.DEFAULT, c.calibrationKeys("Z73@f5.9+ZWO ASI533MC Pro"), "an unnamed rig gets the first set");
+        assertEquals(95.0, c.scheduler().masterReadyPercent());
+        assertEquals(FlatFallback.NONE, c.calibration().flatFallback());
+        assertEquals("H", c.filters("SQA55@f5.3+ATR585M").get(6).name());
+        assertEquals(ApdmConfig.DEFAULT_FILTERS, c.filters("R135@f2.8+AP26CC"));
+    }
+
+    @Test
+    void calibrationKeysRigChangesAndSchedulerAreValidated() throws IOException {
+        String msg = error("""
+                calibration:
+                  flat_fallback: sometime
+                scheduler:
+                  master_ready_percent: 120
+                  backups: 0
+                rigs:
+                  "C8E@f10.0+ZWO ASI2600MM Pro":
+                    calibration:
+                      darks: [exposure, colour]
+                      rig_changes: [2025-13-01]
+                    filters:
+                      - {name: L, astrobin_id: 2625}
+                      - {name: L}
+                """);
+        assertTrue(msg.contains("calibration.flat_fallback: 'sometime'"), msg);
+        assertTrue(msg.contains("scheduler.master_ready_percent: must be between 0 and 100"), msg);
+        assertTrue(msg.contains("scheduler.backups"), msg);
+        assertTrue(msg.contains(".calibration.darks: 'colour' is not a matching key"), msg);
+        assertTrue(msg.contains(".calibration.rig_changes[0]: '2025-13-01' is not a date"), msg);
+        assertTrue(msg.contains(".filters[1].name: 'L' is listed twice"), msg);
     }
 
     @Test
