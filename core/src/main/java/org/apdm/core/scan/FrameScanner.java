@@ -19,9 +19,20 @@ import org.apdm.core.task.ThrottledProgress;
  */
 public final class FrameScanner {
 
-    /** How to read one file: values from the folder layout, precedence, and whether to open the header. */
-    public record ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader) {
-        public static final ReadSpec RAW = new ReadSpec(Map.of(), MetadataReader.Precedence.PATH_FIRST, true);
+    /**
+     * How to read one file: values from the folder layout, precedence, and when to open the header.
+     *
+     * @param readHeader   always open the header
+     * @param headerNeeded when {@code readHeader} is false: the names are read first, and the header
+     *                     only when this says the names lack something (null: never)
+     */
+    public record ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader,
+                           java.util.function.Predicate<FrameMetadata> headerNeeded) {
+        public static final ReadSpec RAW = new ReadSpec(Map.of(), MetadataReader.Precedence.PATH_FIRST, true, null);
+
+        public ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader) {
+            this(structural, precedence, readHeader, null);
+        }
     }
 
     private final MetadataReader reader;
@@ -59,6 +70,9 @@ public final class FrameScanner {
         Path relative = root.relativize(file);
         try {
             FrameMetadata m = reader.read(file, relative, spec.structural(), spec.precedence(), spec.readHeader());
+            if (!spec.readHeader() && spec.headerNeeded() != null && spec.headerNeeded().test(m)) {
+                m = reader.read(file, relative, spec.structural(), spec.precedence(), true);
+            }
             return new ScannedFrame(file, relative, m, null);
         } catch (UnreadableFileException e) {
             return new ScannedFrame(file, relative, null, e.getMessage());

@@ -1,0 +1,61 @@
+package org.apdm.core.cull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.core.fileops.FileOperation;
+import org.apdm.core.fileops.LeftBehind;
+import org.apdm.core.fileops.Plan;
+
+/** Plans restoring and purging rejected frames. Pure. */
+public final class RejectTreePlanner {
+
+    private RejectTreePlanner() {
+    }
+
+    /** Filters on rig (null: all), target (null: all) and pass (null: all; a frame with no recorded pass never matches one). */
+    public static boolean matches(RejectedFile f, String rig, String target, String pass) {
+        if (rig != null && !ApdmConfig.canonicalRig(f.rig()).equals(ApdmConfig.canonicalRig(rig))) {
+            return false;
+        }
+        if (target != null && !f.target().equals(target)) {
+            return false;
+        }
+        return pass == null || pass.equals(f.pass());
+    }
+
+    /** Moves frames back to exactly where they were below the data root; the engine refuses to overwrite. */
+    public static Plan restore(List<RejectedFile> files, Path data, Path reject, String rig, String target, String pass) {
+        List<FileOperation> ops = new ArrayList<>();
+        for (RejectedFile f : files) {
+            if (matches(f, rig, target, pass)) {
+                ops.add(new FileOperation.Move(f.file(), data.resolve(f.relative().toString()),
+                        "restore" + (f.pass() == null ? "" : " (rejected by " + f.pass() + ")")));
+            }
+        }
+        return new Plan("cull restore", ops, List.of(), List.of(data), List.of(reject));
+    }
+
+    /** Deletes rejected frames older than {@code olderThan}; younger ones are listed as kept. */
+    public static Plan purge(List<RejectedFile> files, Path reject, Duration olderThan, Instant now, String rig) {
+        List<FileOperation> ops = new ArrayList<>();
+        List<LeftBehind> kept = new ArrayList<>();
+        Instant cutoff = now.minus(olderThan);
+        for (RejectedFile f : files) {
+            if (!matches(f, rig, null, null)) {
+                continue;
+            }
+            if (f.rejectedAt().isBefore(cutoff)) {
+                ops.add(new FileOperation.Delete(f.file(), "rejected " + f.rejectedAt()
+                        + (f.pass() == null ? "" : " by " + f.pass())));
+            } else {
+                kept.add(new LeftBehind(f.file(), "rejected " + f.rejectedAt() + ", less than "
+                        + olderThan.toDays() + " days ago"));
+            }
+        }
+        return new Plan("cull purge", ops, kept, List.of(reject), List.of(reject));
+    }
+}
