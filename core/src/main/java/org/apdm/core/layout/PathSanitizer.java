@@ -133,7 +133,8 @@ public final class PathSanitizer {
             return UNKNOWN;
         }
         int dot = out.indexOf('.');
-        String base = dot < 0 ? out : out.substring(0, dot);
+        // Windows also ignores blanks before the extension: "CON .fits" is the console (cpython ntpath.isreserved)
+        String base = (dot < 0 ? out : out.substring(0, dot)).stripTrailing();
         if (DEVICE_NAMES.contains(base.toUpperCase(Locale.ROOT))) {
             out = base + "_" + out.substring(base.length());
         }
