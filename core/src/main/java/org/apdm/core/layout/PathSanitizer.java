@@ -54,7 +54,8 @@ public final class PathSanitizer {
 
     /** Replaces {@code _} so a value embedded in {@code KEY_value} reads back as one value. */
     public static String tokenValue(String raw) {
-        return component(raw == null ? null : raw.replace('_', '-'));
+        // again after sanitising: '/' in "Ha/OIII", a leading dot and the placeholder all become '_'
+        return component(raw == null ? null : raw.replace('_', '-')).replace('_', '-');
     }
 
     /**
