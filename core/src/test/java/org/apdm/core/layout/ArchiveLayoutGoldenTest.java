@@ -173,6 +173,41 @@ class ArchiveLayoutGoldenTest {
         }
     }
 
+    /** Rig folders are parsed back by later steps, so every value must come back as its own part. */
+    @Nested
+    class RigFolders {
+
+        private void roundTrip(String optic, String ratio, String camera, String folder, String parsedOptic,
+                               String parsedCamera) {
+            assertEquals(folder, RigName.folderName(optic, ratio, camera));
+            RigName back = RigName.parse(folder).orElseThrow(() -> new AssertionError("not a rig folder: " + folder));
+            assertEquals(parsedOptic, back.optic());
+            assertEquals(ratio, back.focalRatio());
+            assertEquals(parsedCamera, back.camera());
+        }
+
+        @Test
+        void ordinaryRigs() {
+            roundTrip("C8E", "10.0", "ZWO ASI2600MM Pro", "C8E@f10.0+ZWO ASI2600MM Pro", "C8E", "ZWO ASI2600MM Pro");
+            roundTrip("SQA55", "5.3", "ATR585M", "SQA55@f5.3+ATR585M", "SQA55", "ATR585M");
+        }
+
+        @Test
+        void separatorsInsideTheOpticCannotShiftTheParts() {
+            roundTrip("Edge HD 8\" @ f/7", "7.0", "ZWO ASI2600MM Pro", "Edge HD 8_ - f_7@f7.0+ZWO ASI2600MM Pro",
+                    "Edge HD 8_ - f_7", "ZWO ASI2600MM Pro");
+            roundTrip("C8E+reducer", "6.3", "Canon EOS 6D+Mod", "C8E-reducer@f6.3+Canon EOS 6D+Mod", "C8E-reducer",
+                    "Canon EOS 6D+Mod");
+        }
+
+        @Test
+        void aCameraValueThatSanitisesToNothingStillLeavesACameraPart() {
+            // INSTRUME = '..' or '. ' is present (so the frame is placed) but has no usable character
+            roundTrip("C8E", "10.0", "..", "C8E@f10.0+_unknown", "C8E", "_unknown");
+            roundTrip("C8E", "10.0", ". ", "C8E@f10.0+_unknown", "C8E", "_unknown");
+        }
+    }
+
     // ---- the golden file ----
 
     private static final DateTimeFormatter LOC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS", Locale.ROOT);
