@@ -152,14 +152,6 @@ class IngestPlannerTest {
                 acceptFolders(plan).stream().sorted().collect(Collectors.toList()));
     }
 
-    @Test
-    void acceptFoldersAreCreatedAfterTheMoves() {
-        Plan plan = IngestPlanner.plan(List.of(frame("1.fits", values("LIGHT")), frame("2.fits", values("BIAS"))), ROOTS).plan();
-        List<FileOperation> ops = plan.operations();
-        assertEquals(3, ops.size());
-        assertTrue(ops.get(2) instanceof FileOperation.MakeDirectory, ops.toString());
-    }
-
     // ---- frames left behind ----
 
     @Test
