@@ -54,7 +54,8 @@ public final class PathSanitizer {
 
     /** Replaces {@code _} so a value embedded in {@code KEY_value} reads back as one value. */
     public static String tokenValue(String raw) {
-        return component(raw == null ? null : raw.replace('_', '-'));
+        // again after sanitising: '/' in "Ha/OIII", a leading dot and the placeholder all become '_'
+        return component(raw == null ? null : raw.replace('_', '-')).replace('_', '-');
     }
 
     /**
@@ -133,7 +134,8 @@ public final class PathSanitizer {
             return UNKNOWN;
         }
         int dot = out.indexOf('.');
-        String base = dot < 0 ? out : out.substring(0, dot);
+        // Windows also ignores blanks before the extension: "CON .fits" is the console (cpython ntpath.isreserved)
+        String base = (dot < 0 ? out : out.substring(0, dot)).stripTrailing();
         if (DEVICE_NAMES.contains(base.toUpperCase(Locale.ROOT))) {
             out = base + "_" + out.substring(base.length());
         }

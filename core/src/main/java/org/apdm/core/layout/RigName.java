@@ -24,7 +24,9 @@ public record RigName(String optic, String focalRatio, String camera) {
     public static String folderName(String optic, String focalRatio, String camera) {
         String o = PathSanitizer.component(optic.replace('@', '-').replace('+', '-'));
         String r = PathSanitizer.component(focalRatio.replace('+', '-'));
-        return PathSanitizer.component(o + "@f" + r + "+" + camera);
+        // the camera on its own too: a value of only dots or blanks would otherwise vanish and leave "…+"
+        String c = PathSanitizer.component(camera);
+        return PathSanitizer.component(o + "@f" + r + "+" + c);
     }
 
     @Override
