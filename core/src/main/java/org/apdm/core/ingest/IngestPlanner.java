@@ -70,10 +70,11 @@ public final class IngestPlanner {
                 continue;
             }
             Path destination;
+            List<String> components = type == FrameType.LIGHT ? ArchiveLayout.lightPath(m, ArchiveLayout.BLINK)
+                    : ArchiveLayout.calibrationPath(m);
             try {
-                destination = type == FrameType.LIGHT
-                        ? PathSanitizer.resolve(roots.data(), ArchiveLayout.lightPath(m, ArchiveLayout.BLINK))
-                        : PathSanitizer.resolve(roots.calibration(), ArchiveLayout.calibrationPath(m));
+                destination = PathSanitizer.resolve(type == FrameType.LIGHT ? roots.data() : roots.calibration(),
+                        components);
             } catch (UnsafePathException e) {
                 left.add(new LeftBehind(f.file(), "cannot build a safe destination: " + e.getMessage()));
                 continue;
@@ -86,13 +87,8 @@ public final class IngestPlanner {
                     describe(m)));
             counts.merge(type, 1, Integer::sum);
             if (type == FrameType.LIGHT) {
-                try {
-                    List<String> target = new ArrayList<>(ArchiveLayout.targetPath(m, ArchiveLayout.BLINK));
-                    target.add(ArchiveLayout.ACCEPT);
-                    acceptFolders.add(PathSanitizer.resolve(roots.data(), target));
-                } catch (UnsafePathException e) {
-                    // the light's own path resolved, so its shorter target path does too
-                }
+                // {rig}/10_Blink/{target} is a prefix of the light's own path, which resolved safely
+                acceptFolders.add(destination.getParent().getParent().getParent().resolve(ArchiveLayout.ACCEPT));
             }
         }
         List<FileOperation> ops = new ArrayList<>();

@@ -88,6 +88,9 @@ public final class PathSanitizer {
         if (raw == null) {
             return UNKNOWN;
         }
+        if (isPlain(raw)) {
+            return raw; // the common case: nothing to change, and a scan builds six names per frame
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -140,6 +143,30 @@ public final class PathSanitizer {
             out = base + "_" + out.substring(base.length());
         }
         return out;
+    }
+
+    /**
+     * Printable ASCII without reserved characters, runs of blanks, blanks or dots at the ends, a
+     * leading dot, or a device name: already what {@link #clean} would return (ASCII is NFC).
+     */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(0) == '.' || s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '.') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"'
+                    || c == '<' || c == '>' || c == '|' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        int dot = s.indexOf('.');
+        String base = dot < 0 ? s : s.substring(0, dot);
+        String b = base.trim();
+        return b.length() > 7 || !DEVICE_NAMES.contains(b.toUpperCase(Locale.ROOT));
     }
 
     private static String limit(String cleaned, String raw, int max) {
