@@ -36,6 +36,7 @@ public final class ApdmCli {
     public static CommandLine commandLine(CliEnvironment env, Consumer<CommandLine> extra) {
         CommandLine cl = new CommandLine(new ApdmCli());
         cl.addSubcommand(new IngestCommand(env));
+        cl.addSubcommand(new CullCommand());
         cl.addSubcommand(new DemoCommand(env));
         cl.addSubcommand(new ConfigCommand());
         cl.addSubcommand(new RecoverCommand());
