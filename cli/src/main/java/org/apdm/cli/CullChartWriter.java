@@ -49,8 +49,8 @@ final class CullChartWriter {
         g.drawString(p.pass().name() + ": reject " + p.rejects().size() + " of " + p.total() + " (" + p.percentText()
                 + " %), auto-accept below " + CullCommand.num(p.pass().autoAcceptPercent()) + " %", 10, 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        String folder = p.group().folder().toString().replace('\\', '/');
-        g.drawString(folder.length() > 150 ? "…" + folder.substring(folder.length() - 149) : folder, 10, 33);
+        String groupPath = p.group().folder().toString().replace('\\', '/');
+        g.drawString(groupPath.length() > 150 ? "…" + groupPath.substring(groupPath.length() - 149) : groupPath, 10, 33);
         Set<CullFrame> rejected = new HashSet<>();
         p.rejects().forEach(r -> rejected.add(r.frame()));
         int y0 = TOP;
