@@ -20,9 +20,13 @@ final class CliHarness {
 
     private final CliEnvironment env;
 
-    CliHarness(Path home, String stdin) {
+    CliHarness(Path home, String stdin, boolean interactive) {
         this.env = new CliEnvironment(Map.of(), new ConfigLocations(home.resolve("config/config.yaml"),
-                home.resolve("data")), new BufferedReader(new StringReader(stdin)), false);
+                home.resolve("data")), new BufferedReader(new StringReader(stdin)), interactive);
+    }
+
+    CliHarness(Path home, String stdin) {
+        this(home, stdin, false);
     }
 
     CliHarness(Path home) {
