@@ -55,16 +55,49 @@ public final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
         if (!output.json()) {
             out.println();
+            out.println("Step 2: cull (reject poor frames in 10_Blink; groups above the auto-accept share wait for you)");
+            out.flush();
+        }
+        code = Math.max(code, cull(config, layout, out));
+        if (!output.json()) {
+            out.println();
             out.println("Where to look:");
             out.printf("  %s   lights per rig, in 10_Blink%n", layout.data());
             out.printf("  %s   calibration frames by type, and the broken files left behind%n", layout.raw());
+            out.printf("  %s   rejected frames (same folders as in Data) and the charts of groups to decide%n",
+                    layout.reject());
             out.println();
             out.println("Try the same on the workspace yourself, for example:");
             out.printf("  ./apdm ingest --config \"%s\" --dry-run%n", layout.config());
+            out.printf("  ./apdm cull --config \"%s\"            (answer the questions for the groups that wait)%n",
+                    layout.config());
+            out.printf("  ./apdm cull restore --config \"%s\"    (puts every rejected frame back)%n", layout.config());
             out.println("(The exit code 1 above is expected: the sample contains broken files that must stay where they are.)");
         }
         out.flush();
         return code;
+    }
+
+    /** Runs the cull the way a first-time user would without answering questions: automatic groups only. */
+    private int cull(ApdmConfig config, DemoWorkspace.Layout layout, PrintWriter out) throws IOException {
+        CliEnvironment env = ApdmCli.environment(spec);
+        TerminalDecider decider = new TerminalDecider(TerminalDecider.Mode.ASK, false,
+                new CliEnvironment(env.env(), env.locations(), env.stdin(), false), spec.commandLine().getErr(),
+                layout.reject().resolve("_charts").resolve("demo"));
+        org.apdm.core.cull.CullOperation op = new org.apdm.core.cull.CullOperation(config, Engines.of(config),
+                java.time.Clock.systemDefaultZone());
+        org.apdm.core.cull.CullOperation.Result r;
+        try (Cancellation cancel = new Cancellation();
+             ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), false, true)) {
+            r = op.run(new org.apdm.core.cull.CullOperation.Request(layout.data(), layout.reject(), java.util.List.of(),
+                    null, null, false), decider, progress, cancel.token());
+        }
+        if (!output.json()) {
+            long moved = r.groups().stream().mapToLong(org.apdm.core.cull.CullOperation.GroupResult::moved).sum();
+            out.printf("  rejected %d frames automatically; %d group(s) wait for your decision (charts in %s)%n", moved,
+                    decider.unanswered.size(), layout.reject().resolve("_charts").resolve("demo"));
+        }
+        return CullCommand.exitCode(r, decider);
     }
 
     static Path freeFolder(Path base) {
