@@ -5,7 +5,7 @@ set "HERE=%~dp0"
 set "JAR=%HERE%app\target\apdm.jar"
 if not exist "%JAR%" (
   echo apdm: building ^(first run; takes a minute^)... 1>&2
-  pushd "%HERE%" && call mvnw.cmd -q -B -DskipTests install & popd
+  pushd "%HERE%" && call mvnw.cmd -q -B -DskipTests package & popd
 )
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
 "%JAVA%" -jar "%JAR%" %*
