@@ -246,11 +246,9 @@ public final class FitsHeaderReader {
         }
 
         RawHeader finish(long fileSize, long headerBytes) {
-            boolean truncated = false;
             long dataBytes = dataBytes();
-            if (dataBytes > 0 && fileSize < headerBytes + dataBytes) {
-                truncated = true;
-            }
+            // subtract rather than add: headerBytes + dataBytes wraps negative for huge NAXISn
+            boolean truncated = dataBytes > 0 && fileSize - headerBytes < dataBytes;
             return new RawHeader(values, warnings, truncated);
         }
 
