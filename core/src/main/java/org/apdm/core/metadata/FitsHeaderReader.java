@@ -156,14 +156,18 @@ public final class FitsHeaderReader {
             if (!wanted.test(key)) {
                 return false;
             }
-            Value v = value(b, off + 9, off + CARD);
+            putOrStartLongString(key, value(b, off + 9, off + CARD));
+            return false;
+        }
+
+        /** A string ending in {@code &} may go on in CONTINUE cards; it is stored when they end. */
+        private void putOrStartLongString(String key, Value v) {
             if (v.string && v.text.endsWith("&")) {
                 pendingKey = key;
                 pendingValue = new StringBuilder(v.text);
-                return false;
+                return;
             }
             put(key, v.text);
-            return false;
         }
 
         private void hierarch(byte[] b, int off) {
@@ -183,7 +187,7 @@ public final class FitsHeaderReader {
             }
             String key = "HIERARCH." + String.join(".", parts).toUpperCase(java.util.Locale.ROOT);
             if (wanted.test(key)) {
-                put(key, value(b, eq + 1, off + CARD).text);
+                putOrStartLongString(key, value(b, eq + 1, off + CARD));
             }
         }
 
@@ -205,6 +209,12 @@ public final class FitsHeaderReader {
 
         private void flushPending() {
             if (pendingKey != null) {
+                // trailing blanks of the joined string are insignificant, as in a one-card string
+                int end = pendingValue.length();
+                while (end > 0 && pendingValue.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                pendingValue.setLength(end);
                 put(pendingKey, pendingValue.toString());
                 pendingKey = null;
                 pendingValue = null;
