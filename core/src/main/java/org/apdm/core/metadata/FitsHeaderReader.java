@@ -131,11 +131,16 @@ public final class FitsHeaderReader {
         /** Parses one card; true at END. */
         boolean card(byte[] b, int off) {
             cardIndex++;
+            // blanks and control bytes around the keyword are ignored, as nom-tam-fits does
+            int keyStart = off;
             int keyEnd = off + 8;
-            while (keyEnd > off && b[keyEnd - 1] == ' ') {
+            while (keyEnd > keyStart && (b[keyEnd - 1] & 0xff) <= ' ') {
                 keyEnd--;
             }
-            String key = ascii(b, off, keyEnd).toUpperCase(java.util.Locale.ROOT);
+            while (keyStart < keyEnd && (b[keyStart] & 0xff) <= ' ') {
+                keyStart++;
+            }
+            String key = ascii(b, keyStart, keyEnd).toUpperCase(java.util.Locale.ROOT);
             if (key.equals("END")) {
                 flushPending();
                 return true;
@@ -197,6 +202,8 @@ public final class FitsHeaderReader {
             }
             Value v = value(b, off + 8, off + CARD);
             if (!v.string) {
+                // the '&' announced a continuation that is not there: drop it, as nom-tam-fits does
+                pendingValue.setLength(pendingValue.length() - 1);
                 flushPending();
                 return;
             }
@@ -315,7 +322,11 @@ public final class FitsHeaderReader {
         while (end < to && b[end] != '/') {
             end++;
         }
-        while (end > i && b[end - 1] == ' ') {
+        // like nom-tam-fits, control bytes (NUL, TAB...) around a non-string value are blanks
+        while (i < end && (b[i] & 0xff) <= ' ') {
+            i++;
+        }
+        while (end > i && (b[end - 1] & 0xff) <= ' ') {
             end--;
         }
         return new Value(end > i ? ascii(b, i, end) : null, false);
