@@ -148,6 +148,41 @@ class FitsHeaderReaderTest {
     }
 
     @Test
+    void continuationThatIsNotThereDropsTheAmpersand() throws Exception {
+        Path file = write("broken-continue.fits", FitsBytes.smallImage(List.of(
+                card("OBJECT  = 'M 31&'"),
+                card("CONTINUE  damaged, no quote"),
+                card("FILTER  = 'Ha&'"),
+                card("CONTINUE"))));
+
+        RawHeader h = FitsHeaderReader.read(file);
+
+        assertEquals("M 31", h.get("OBJECT"));
+        assertEquals("Ha", h.get("FILTER"));
+    }
+
+    @Test
+    void controlBytesAroundKeywordsAndNumbersAreBlanks() throws Exception {
+        Path file = write("control.fits", FitsBytes.smallImage(List.of(
+                card("GAIN\u0000   =                  100\u0000"),
+                card("OFFSET\t =                   50\t / tab"))));
+
+        RawHeader h = FitsHeaderReader.read(file);
+
+        assertEquals("100", h.get("GAIN"));
+        assertEquals("50", h.get("OFFSET"));
+    }
+
+    @Test
+    void keywordWithoutValueIndicatorIsCommentaryAndKeepsTheEarlierValue() throws Exception {
+        Path file = write("no-indicator.fits", FitsBytes.smallImage(List.of(
+                card("FILTER  = 'Ha'"),
+                card("FILTER    was changed by hand (no '=' in byte 9: commentary)"))));
+
+        assertEquals("Ha", FitsHeaderReader.read(file).get("FILTER"));
+    }
+
+    @Test
     void hierarchKeysAreReportedWithDotsLikeNomTamFits() throws Exception {
         String longValue = "a long hierarch value, ".repeat(6).trim();
         Path file = write("hierarch.fits", FitsBytes.smallImage(List.of(
