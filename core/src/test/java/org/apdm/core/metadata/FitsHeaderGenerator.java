@@ -30,8 +30,11 @@ final class FitsHeaderGenerator {
         FREE
     }
 
-    /** One keyword card (or a COMMENT/HISTORY/blank commentary card when {@code commentary}). */
-    record CardSpec(String key, Object value, String comment, Style style, boolean commentary) {
+    /**
+     * One keyword card (or a COMMENT/HISTORY/blank commentary card when {@code commentary}); {@code gap} is
+     * the number of blanks after {@code =} in the FREE style.
+     */
+    record CardSpec(String key, Object value, String comment, Style style, boolean commentary, int gap) {
 
         /** The card text (a multiple of 80 characters), or null when nom-tam-fits cannot format it. */
         String render() {
@@ -77,8 +80,7 @@ final class FitsHeaderGenerator {
             } else {
                 v = value.toString();
             }
-            String gap = " ".repeat(Math.abs(key.hashCode() + v.length()) % 4); // 0 to 3 blanks after '='
-            String text = String.format("%-8s=%s%s", key, gap, v);
+            String text = String.format("%-8s=%s%s", key, " ".repeat(gap), v);
             if (comment != null) {
                 text = text + " / " + comment;
             }
@@ -107,12 +109,12 @@ final class FitsHeaderGenerator {
     static CardSpec cardSpec(Random r) {
         if (r.nextInt(12) == 0) {
             String[] commentary = {"COMMENT ", "HISTORY ", "        "};
-            return new CardSpec(commentary[r.nextInt(3)], string(r, 60), null, Style.NOM, true);
+            return new CardSpec(commentary[r.nextInt(3)], string(r, 60), null, Style.NOM, true, 0);
         }
         String key = KEYS.get(r.nextInt(KEYS.size()));
         Style style = Style.values()[r.nextInt(Style.values().length)];
         String comment = r.nextBoolean() ? null : commentText(r);
-        return new CardSpec(key, value(r), comment, style, false);
+        return new CardSpec(key, value(r), comment, style, false, r.nextInt(4));
     }
 
     static Object value(Random r) {
