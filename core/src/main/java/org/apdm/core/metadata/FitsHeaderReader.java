@@ -131,11 +131,16 @@ public final class FitsHeaderReader {
         /** Parses one card; true at END. */
         boolean card(byte[] b, int off) {
             cardIndex++;
+            // blanks and control bytes around the keyword are ignored, as nom-tam-fits does
+            int keyStart = off;
             int keyEnd = off + 8;
-            while (keyEnd > off && b[keyEnd - 1] == ' ') {
+            while (keyEnd > keyStart && (b[keyEnd - 1] & 0xff) <= ' ') {
                 keyEnd--;
             }
-            String key = ascii(b, off, keyEnd).toUpperCase(java.util.Locale.ROOT);
+            while (keyStart < keyEnd && (b[keyStart] & 0xff) <= ' ') {
+                keyStart++;
+            }
+            String key = ascii(b, keyStart, keyEnd).toUpperCase(java.util.Locale.ROOT);
             if (key.equals("END")) {
                 flushPending();
                 return true;
@@ -156,14 +161,18 @@ public final class FitsHeaderReader {
             if (!wanted.test(key)) {
                 return false;
             }
-            Value v = value(b, off + 9, off + CARD);
+            putOrStartLongString(key, value(b, off + 9, off + CARD));
+            return false;
+        }
+
+        /** A string ending in {@code &} may go on in CONTINUE cards; it is stored when they end. */
+        private void putOrStartLongString(String key, Value v) {
             if (v.string && v.text.endsWith("&")) {
                 pendingKey = key;
                 pendingValue = new StringBuilder(v.text);
-                return false;
+                return;
             }
             put(key, v.text);
-            return false;
         }
 
         private void hierarch(byte[] b, int off) {
@@ -183,7 +192,7 @@ public final class FitsHeaderReader {
             }
             String key = "HIERARCH." + String.join(".", parts).toUpperCase(java.util.Locale.ROOT);
             if (wanted.test(key)) {
-                put(key, value(b, eq + 1, off + CARD).text);
+                putOrStartLongString(key, value(b, eq + 1, off + CARD));
             }
         }
 
@@ -193,6 +202,8 @@ public final class FitsHeaderReader {
             }
             Value v = value(b, off + 8, off + CARD);
             if (!v.string) {
+                // the '&' announced a continuation that is not there: drop it, as nom-tam-fits does
+                pendingValue.setLength(pendingValue.length() - 1);
                 flushPending();
                 return;
             }
@@ -205,6 +216,12 @@ public final class FitsHeaderReader {
 
         private void flushPending() {
             if (pendingKey != null) {
+                // trailing blanks of the joined string are insignificant, as in a one-card string
+                int end = pendingValue.length();
+                while (end > 0 && pendingValue.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                pendingValue.setLength(end);
                 put(pendingKey, pendingValue.toString());
                 pendingKey = null;
                 pendingValue = null;
@@ -246,11 +263,9 @@ public final class FitsHeaderReader {
         }
 
         RawHeader finish(long fileSize, long headerBytes) {
-            boolean truncated = false;
             long dataBytes = dataBytes();
-            if (dataBytes > 0 && fileSize < headerBytes + dataBytes) {
-                truncated = true;
-            }
+            // subtract rather than add: headerBytes + dataBytes wraps negative for huge NAXISn
+            boolean truncated = dataBytes > 0 && fileSize - headerBytes < dataBytes;
             return new RawHeader(values, warnings, truncated);
         }
 
@@ -307,7 +322,11 @@ public final class FitsHeaderReader {
         while (end < to && b[end] != '/') {
             end++;
         }
-        while (end > i && b[end - 1] == ' ') {
+        // like nom-tam-fits, control bytes (NUL, TAB...) around a non-string value are blanks
+        while (i < end && (b[i] & 0xff) <= ' ') {
+            i++;
+        }
+        while (end > i && (b[end - 1] & 0xff) <= ' ') {
             end--;
         }
         return new Value(end > i ? ascii(b, i, end) : null, false);

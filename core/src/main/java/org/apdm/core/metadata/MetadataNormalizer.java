@@ -167,18 +167,23 @@ public final class MetadataNormalizer {
         String apply(String raw);
     }
 
-    /** First source value that formats as a number; a malformed one is noted and skipped. */
+    /**
+     * First source value that formats as a number; a malformed one is noted and skipped, and the next
+     * key of the same source is tried before the next source (EXPOSURE 'n/a' falls back to EXPTIME).
+     */
     private static String numeric(List<Source> sources, List<String> notes, String label, Format format, String... keys) {
         for (Source s : sources) {
-            String raw = s.first(keys);
-            if (raw == null) {
-                continue;
+            for (String key : keys) {
+                String raw = s.first(key);
+                if (raw == null) {
+                    continue;
+                }
+                String out = format.apply(raw);
+                if (out != null) {
+                    return out;
+                }
+                notes.add(label + " '" + raw + "' is not a number and was ignored");
             }
-            String out = format.apply(raw);
-            if (out != null) {
-                return out;
-            }
-            notes.add(label + " '" + raw + "' is not a number and was ignored");
         }
         return null;
     }

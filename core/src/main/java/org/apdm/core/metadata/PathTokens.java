@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code KEY_value} and {@code KEY-value} pairs found in folder and file names, the way N.I.N.A.
@@ -35,6 +36,9 @@ public final class PathTokens {
 
     private static final Set<String> EXPOSURE_KEYS = Set.of("EXP", "EXPOSURE", "EXPTIME");
 
+    /** Keys whose name holds a dash, which would otherwise split them into key and value. */
+    private static final Pattern DASHED_KEYS = Pattern.compile("(?i)SET-TEMP|CCD-TEMP|DATE-OBS|DATE-LOC");
+
     private final Map<String, String> values;
     private final List<String> fileNameTokens;
 
@@ -59,14 +63,14 @@ public final class PathTokens {
                     segment = segment.substring(0, dot);
                 }
             }
-            segment = segment.replace("SET-TEMP", "SETTEMP").replace("DATE-OBS", "DATEOBS")
-                    .replace("DATE-LOC", "DATELOC").replace("CCD-TEMP", "CCDTEMP");
+            // keys are case-insensitive, so set-temp is SET-TEMP too
+            segment = DASHED_KEYS.matcher(segment).replaceAll(m -> m.group().replace("-", ""));
             String[] tokens = segment.split("_", -1);
             if (fileName) {
                 fileTokens = List.of(tokens);
             }
             for (int i = 1; i < tokens.length; i++) {
-                if (isKey(tokens[i - 1]) && !KNOWN_KEYS.contains(tokens[i])) {
+                if (isKey(tokens[i - 1]) && !KNOWN_KEYS.contains(tokens[i].toUpperCase(Locale.ROOT))) {
                     record(values, tokens[i - 1], tokens[i]);
                 }
             }

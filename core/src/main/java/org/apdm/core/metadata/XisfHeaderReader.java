@@ -150,7 +150,7 @@ public final class XisfHeaderReader {
                     if (keyword != null && wanted.test(keyword)) {
                         String value = reader.getAttributeValue(null, "value");
                         if (value == null) {
-                            value = reader.getElementText();
+                            value = elementText(reader);
                         }
                         fromProperties.put(keyword, convertProperty(id, value));
                     }
@@ -169,6 +169,30 @@ public final class XisfHeaderReader {
         }
         fromProperties.forEach(values::putIfAbsent);
         return new RawHeader(values, warnings, false);
+    }
+
+    /**
+     * The text of the current element. Unlike {@code getElementText()}, which turns an undeclared entity
+     * into the word "null" inside the value, an entity reference is refused as in the main loop.
+     */
+    private static String elementText(XMLStreamReader reader) throws XMLStreamException, UnreadableFileException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = reader.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(reader.getText());
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw new UnreadableFileException("XISF header uses an undeclared entity '" + reader.getLocalName() + "'");
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    // not part of the value
+                }
+                default -> throw new XMLStreamException("unexpected content in a Property element", reader.getLocation());
+            }
+        }
     }
 
     private static boolean sameValue(String a, String b) {
