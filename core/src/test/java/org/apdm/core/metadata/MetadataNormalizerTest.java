@@ -18,6 +18,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** normalize_headers of reference-spec §1.3 / §12.1, with the old scripts' bugs fixed. */
 class MetadataNormalizerTest {
 
+    /** Values in folder names must round like the user's Python scripts did, so new folders match his old ones. */
+    @ParameterizedTest
+    @CsvSource({"0.125,0.12", "2.675,2.67", "0.7,0.70", "-9,-9.00", "300,300.00", "-0.001,0.00", "1.0051,1.01"})
+    void twoDecimalsRoundLikePythonFormat(String raw, String expected) {
+        assertEquals(expected, MetadataNormalizer.twoDecimals(raw));
+    }
+
+    @Test
+    void coordinatesRoundToOneDecimalLikePython() {
+        assertEquals("35.6", MetadataNormalizer.degrees("35.60527778"));
+        assertEquals("-78.8", MetadataNormalizer.degrees("-78.79361111"));
+        assertEquals("0.2", MetadataNormalizer.degrees("0.25"), "0.25 is exact in binary: half-even gives 0.2");
+        assertEquals("35.6", MetadataNormalizer.degrees("+35 36 19.0"));
+    }
+
     private static final Path FILE = Path.of("frame.fits");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
