@@ -29,8 +29,12 @@ public final class BenchMain {
             case "ingest" -> IngestBenchmark.class.getSimpleName();
             default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest)");
         };
+        // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
+        String[] jvmArgs = group.equals("large-scan")
+                ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx256m"}
+                : new String[] {"-Djava.util.logging.config.file=/dev/null"};
         ChainedOptionsBuilder opts = new OptionsBuilder().include("\\." + include + "\\.").shouldFailOnError(true)
-                .jvmArgsAppend("-Djava.util.logging.config.file=/dev/null");
+                .jvmArgsAppend(jvmArgs);
         if (files != null) {
             opts.param("files", files);
         }
