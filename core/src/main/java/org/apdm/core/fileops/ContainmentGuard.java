@@ -33,14 +33,14 @@ final class ContainmentGuard {
             }
         }
         if (root == null) {
-            throw new IOException("refused: " + abs + " is outside the folders this operation may change " + roots);
+            throw new RefusedDestinationException("refused: " + abs + " is outside the folders this operation may change " + roots);
         }
         for (Path d = abs.getParent(); d != null && !d.equals(root); d = d.getParent()) {
             if (verified.contains(d)) {
                 break;
             }
             if (Files.isSymbolicLink(d)) {
-                throw new IOException("refused: " + d + " is a link; apdm does not write through links");
+                throw new RefusedDestinationException("refused: " + d + " is a link; apdm does not write through links");
             }
             if (Files.exists(d)) {
                 verified.add(d);

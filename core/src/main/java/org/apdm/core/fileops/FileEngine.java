@@ -256,6 +256,8 @@ public final class FileEngine {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return run(k, op);
+                } catch (RefusedDestinationException e) {
+                    return new OperationOutcome(k, op, Outcome.FAILED, e.getMessage());
                 } catch (NoSuchFileException e) {
                     if (!FileFacts.exists(op.source())) {
                         return new OperationOutcome(k, op, Outcome.FAILED, "the source no longer exists: " + op.source());
