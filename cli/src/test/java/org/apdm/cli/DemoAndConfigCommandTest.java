@@ -20,7 +20,7 @@ class DemoAndConfigCommandTest {
         CliHarness cli = new CliHarness(tmp.resolve("home"));
         Path dir = tmp.resolve("demo");
         CliHarness.Run r = cli.apdm("demo", "--dir", dir.toString());
-        assertEquals(ExitCodes.LEFT_BEHIND, r.code(), r.toString());
+        assertEquals(ExitCodes.OK, r.code(), "the demo ran every step: " + r);
         assertTrue(Files.isDirectory(dir.resolve("Data/C8E@f10.0+ZWO ASI2600MM Pro/10_Blink/M 81")), r.toString());
         assertTrue(Files.isDirectory(dir.resolve("Data/SQA55@f5.3+ATR585M/10_Blink/Heart Nebula")), r.toString());
         try (Stream<Path> s = Files.walk(dir.resolve("Data/SQA55@f5.3+ATR585M/10_Blink/Heart Nebula"))) {
