@@ -36,7 +36,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             closeBar();
             phase = p.phase();
             current = new ProgressBarBuilder().setTaskName(p.phase()).setInitialMax(Math.max(p.total(), 0))
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).setMaxRenderedLength(110)
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
                     .build();
         }
@@ -44,7 +44,9 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         String item = p.currentItem();
         if (item != null && !item.isEmpty()) {
             int slash = Math.max(item.lastIndexOf('/'), item.lastIndexOf('\\'));
-            current.setExtraMessage(slash >= 0 ? item.substring(slash + 1) : item);
+            String name = slash >= 0 ? item.substring(slash + 1) : item;
+            // a long file name would squeeze the bar to nothing
+            current.setExtraMessage(name.length() > 32 ? name.substring(0, 31) + "…" : name);
         }
     }
 
