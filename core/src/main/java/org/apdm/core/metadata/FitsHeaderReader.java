@@ -48,8 +48,17 @@ public final class FitsHeaderReader {
      * @throws UnreadableFileException naming the reason (missing, not FITS, truncated header, ...)
      */
     public static RawHeader read(Path file, Predicate<String> wanted) throws UnreadableFileException {
+        return read(file, null, wanted);
+    }
+
+    /** Reads the given keywords; the fast path of a scan (no string is made for a keyword nobody wants). */
+    public static RawHeader read(Path file, Keywords wanted) throws UnreadableFileException {
+        return read(file, wanted, wanted::contains);
+    }
+
+    private static RawHeader read(Path file, Keywords table, Predicate<String> wanted) throws UnreadableFileException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(channel, wanted);
+            return parse(channel, table, wanted);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException("file not found");
         } catch (UnreadableFileException e) {
@@ -59,13 +68,13 @@ public final class FitsHeaderReader {
         }
     }
 
-    private static RawHeader parse(FileChannel channel, Predicate<String> wanted) throws IOException {
+    private static RawHeader parse(FileChannel channel, Keywords table, Predicate<String> wanted) throws IOException {
         long fileSize = channel.size();
         if (fileSize == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
         }
         ByteBuffer buffer = BUFFERS.get();
-        Parser parser = new Parser(wanted);
+        Parser parser = new Parser(table, wanted);
         long position = 0;
         while (true) {
             buffer.clear();
@@ -112,6 +121,7 @@ public final class FitsHeaderReader {
 
     /** Card-by-card state: the long-string continuation and the structural keywords. */
     private static final class Parser {
+        private final Keywords table;
         private final Predicate<String> wanted;
         private final Map<String, String> values = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>(0);
@@ -124,7 +134,8 @@ public final class FitsHeaderReader {
         private long pcount;
         private long gcount = 1;
 
-        Parser(Predicate<String> wanted) {
+        Parser(Keywords table, Predicate<String> wanted) {
+            this.table = table;
             this.wanted = wanted;
         }
 
@@ -140,26 +151,38 @@ public final class FitsHeaderReader {
             while (keyStart < keyEnd && (b[keyStart] & 0xff) <= ' ') {
                 keyStart++;
             }
-            String key = ascii(b, keyStart, keyEnd).toUpperCase(java.util.Locale.ROOT);
-            if (key.equals("END")) {
+            long packed = Keywords.pack(b, keyStart, keyEnd);
+            if (packed == Keywords.END) {
                 flushPending();
                 return true;
             }
-            if (key.equals("CONTINUE")) {
+            if (packed == Keywords.CONTINUE) {
                 continueLongString(b, off);
                 return false;
             }
             flushPending();
-            if (key.equals("HIERARCH")) {
+            if (packed == Keywords.HIERARCH) {
                 hierarch(b, off);
                 return false;
             }
-            if (b[off + 8] != '=' || key.isEmpty() || key.equals("COMMENT") || key.equals("HISTORY")) {
+            if (b[off + 8] != '=' || keyStart == keyEnd || packed == Keywords.COMMENT || packed == Keywords.HISTORY) {
                 return false; // commentary card
             }
-            structural(key, b, off);
-            if (!wanted.test(key)) {
-                return false;
+            String key;
+            if (table != null) {
+                if (Keywords.isStructural(packed)) {
+                    structural(ascii(b, keyStart, keyEnd).toUpperCase(java.util.Locale.ROOT), b, off);
+                }
+                key = keyEnd - keyStart <= 8 ? table.lookup(packed) : null;
+                if (key == null) {
+                    return false;
+                }
+            } else {
+                key = ascii(b, keyStart, keyEnd).toUpperCase(java.util.Locale.ROOT);
+                structural(key, b, off);
+                if (!wanted.test(key)) {
+                    return false;
+                }
             }
             putOrStartLongString(key, value(b, off + 9, off + CARD));
             return false;

@@ -31,7 +31,7 @@ public final class MetadataReader {
             "XBINNING", "YBINNING", "HFR", "STARS", "RMSAC", "DATE-OBS", "DATE-LOC", "OBJECT", "FILTER", "PANEL");
 
     private final MetadataNormalizer normalizer;
-    private final Set<String> wanted;
+    private final Keywords wanted;
 
     public MetadataReader(NormalizationRules rules) {
         this.normalizer = new MetadataNormalizer(rules);
@@ -39,7 +39,7 @@ public final class MetadataReader {
         for (String k : rules.extraKeys()) {
             keys.add(k.toUpperCase(Locale.ROOT));
         }
-        this.wanted = Set.copyOf(keys);
+        this.wanted = Keywords.of(keys);
     }
 
     public NormalizationRules rules() {
@@ -64,7 +64,7 @@ public final class MetadataReader {
         RawHeader header = null;
         if (readHeader) {
             header = switch (format) {
-                case FITS -> FitsHeaderReader.read(file, wanted::contains);
+                case FITS -> FitsHeaderReader.read(file, wanted);
                 case XISF -> XisfHeaderReader.read(file, wanted::contains);
                 case CR2 -> null;
                 case NONE -> throw new UnreadableFileException("not an image file (FITS, XISF or CR2)");

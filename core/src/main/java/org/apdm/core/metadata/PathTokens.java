@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code KEY_value} and {@code KEY-value} pairs found in folder and file names, the way N.I.N.A.
@@ -37,7 +36,7 @@ public final class PathTokens {
     private static final Set<String> EXPOSURE_KEYS = Set.of("EXP", "EXPOSURE", "EXPTIME");
 
     /** Keys whose name holds a dash, which would otherwise split them into key and value. */
-    private static final Pattern DASHED_KEYS = Pattern.compile("(?i)SET-TEMP|CCD-TEMP|DATE-OBS|DATE-LOC");
+    private static final String[] DASHED_KEYS = {"SET-TEMP", "CCD-TEMP", "DATE-OBS", "DATE-LOC"};
 
     private final Map<String, String> values;
     private final List<String> fileNameTokens;
@@ -64,7 +63,7 @@ public final class PathTokens {
                 }
             }
             // keys are case-insensitive, so set-temp is SET-TEMP too
-            segment = DASHED_KEYS.matcher(segment).replaceAll(m -> m.group().replace("-", ""));
+            segment = joinDashedKeys(segment);
             String[] tokens = segment.split("_", -1);
             if (fileName) {
                 fileTokens = List.of(tokens);
@@ -82,6 +81,30 @@ public final class PathTokens {
             }
         }
         return new PathTokens(values, fileTokens);
+    }
+
+    /** Removes the dash of SET-TEMP, CCD-TEMP, DATE-OBS and DATE-LOC (any case); a regex here cost a scan 10 %. */
+    static String joinDashedKeys(String segment) {
+        int dash = segment.indexOf('-');
+        if (dash < 0) {
+            return segment;
+        }
+        StringBuilder sb = null;
+        int copied = 0;
+        for (int i = dash; i >= 0; i = segment.indexOf('-', i + 1)) {
+            for (String key : DASHED_KEYS) {
+                int start = i - key.indexOf('-');
+                if (start >= copied && segment.regionMatches(true, start, key, 0, key.length())) {
+                    if (sb == null) {
+                        sb = new StringBuilder(segment.length());
+                    }
+                    sb.append(segment, copied, i);
+                    copied = i + 1;
+                    break;
+                }
+            }
+        }
+        return sb == null ? segment : sb.append(segment, copied, segment.length()).toString();
     }
 
     /** A key starts with an ASCII letter, holds no blanks and is not a plain number. */
