@@ -80,7 +80,9 @@ public final class IngestCommand implements Callable<Integer> {
             progress.close();
             if (dryRun) {
                 List<OperationOutcome> predicted = op.preview(prepared);
-                int code = prepared.planned().plan().leftBehind().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+                boolean behind = !prepared.planned().plan().leftBehind().isEmpty()
+                        || predicted.stream().anyMatch(o -> o.outcome().leavesSourceBehind());
+                int code = behind ? ExitCodes.LEFT_BEHIND : ExitCodes.OK;
                 if (output.json()) {
                     out.println(Json.write(json(prepared, predicted, null, report, true, code)));
                 } else {
