@@ -30,6 +30,7 @@ public final class AcceptedFramesMatcher {
 
     private final Map<String, List<Located>> byRigTargetPanel = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
+    private final Map<String, String> rigKeys = new HashMap<>();
     private final int used;
     private final int staleIgnored;
 
@@ -137,8 +138,10 @@ public final class AcceptedFramesMatcher {
         return filterName(raw).toLowerCase(Locale.ROOT);
     }
 
-    private static String key(String rig, String target, String panel) {
-        return rig.toLowerCase(Locale.ROOT) + '\u0000' + target + '\u0000' + panel;
+    private String key(String rig, String target, String panel) {
+        String r = rigKeys.computeIfAbsent(rig,
+                x -> org.apdm.core.config.ApdmConfig.canonicalRig(x.trim()).toLowerCase(Locale.ROOT));
+        return r + '\u0000' + target + '\u0000' + panel;
     }
 
     static String targetKey(String name) {
