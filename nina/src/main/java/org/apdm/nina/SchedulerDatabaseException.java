@@ -16,6 +16,15 @@ public class SchedulerDatabaseException extends Exception {
         super(message, cause);
     }
 
+    /** The file is not there (a wrong path or setting). */
+    public static final class Missing extends SchedulerDatabaseException {
+        private static final long serialVersionUID = 1L;
+
+        public Missing(String message) {
+            super(message);
+        }
+    }
+
     /** The file lacks tables or columns apdm needs (checked with {@code PRAGMA table_info}). */
     public static final class UnknownSchema extends SchedulerDatabaseException {
         private static final long serialVersionUID = 1L;

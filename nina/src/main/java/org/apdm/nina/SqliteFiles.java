@@ -41,7 +41,7 @@ final class SqliteFiles {
     /** Fails with a message naming the file when it does not exist or is not a file. */
     static void requireFile(Path file, String what, String hint) throws SchedulerDatabaseException {
         if (!Files.isRegularFile(file)) {
-            throw new SchedulerDatabaseException(what + " " + file + " does not exist" + (hint.isEmpty() ? "" : "; " + hint));
+            throw new SchedulerDatabaseException.Missing(what + " " + file + " does not exist" + (hint.isEmpty() ? "" : "; " + hint));
         }
     }
 

@@ -1,14 +1,15 @@
 package org.apdm.nina;
 
-import static org.apdm.nina.TestDatabases.C8E;
-import static org.apdm.nina.TestDatabases.C8E_PROFILE;
-import static org.apdm.nina.TestDatabases.SQA;
-import static org.apdm.nina.TestDatabases.SQA_PROFILE;
+import static org.apdm.nina.testing.TestDatabases.C8E;
+import static org.apdm.nina.testing.TestDatabases.C8E_PROFILE;
+import static org.apdm.nina.testing.TestDatabases.SQA;
+import static org.apdm.nina.testing.TestDatabases.SQA_PROFILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.apdm.core.config.ApdmConfig;
+import org.apdm.nina.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -50,8 +50,8 @@ class SchedulerSyncPlannerTest {
     void whatIsWrittenMakesThePluginSeeCompleteExactlyWhenApdmDoes() {
         for (boolean grader : new boolean[] {true, false}) {
             for (double throttle : new double[] {100, 125, 150}) {
-                for (int desired = 1; desired <= 40; desired++) {
-                    for (int count = 1; count <= 50; count++) {
+                for (int desired = 1; desired <= 30; desired++) {
+                    for (int count = 1; count <= 35; count++) {
                         for (int acquired : new int[] {0, count / 2, desired * 2}) {
                             SyncPlan.PlanResult r = plan(grader, throttle, desired, acquired, 0, count, 95);
                             boolean apdmComplete = count >= desired || count * 100.0 >= 95.0 * desired;

@@ -1,4 +1,4 @@
-package org.apdm.nina;
+package org.apdm.nina.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,30 +13,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HexFormat;
 
-/** Test databases: copies of the fixtures, and small apdm databases built from the legacy schema. */
-final class TestDatabases {
+/**
+ * Test databases: copies of the fixtures, and small apdm databases built from the legacy schema.
+ * Shared with other modules' tests through nina's test-jar.
+ */
+public final class TestDatabases {
 
-    static final String C8E = "C8E@f10.0+ZWO ASI2600MM Pro";
-    static final String SQA = "SQA55@f5.3+ATR585M";
-    static final String C8E_PROFILE = "8c4179b3-edf2-40d2-8a3a-b13d15cc49d5";
-    static final String SQA_PROFILE = "01333553-3f50-4985-83f1-2c906ad25bf1";
-    static final String DATA = "F:\\Astrophotography\\Data\\";
+    public static final String C8E = "C8E@f10.0+ZWO ASI2600MM Pro";
+    public static final String SQA = "SQA55@f5.3+ATR585M";
+    public static final String C8E_PROFILE = "8c4179b3-edf2-40d2-8a3a-b13d15cc49d5";
+    public static final String SQA_PROFILE = "01333553-3f50-4985-83f1-2c906ad25bf1";
+    public static final String DATA = "F:\\Astrophotography\\Data\\";
 
     private TestDatabases() {
     }
 
     /** A copy of the empty v23 scheduler database the plugin's own schema scripts built. */
-    static Path schedulerCopy(Path dir) throws IOException {
+    public static Path schedulerCopy(Path dir) throws IOException {
         Path p = dir.resolve("schedulerdb.sqlite");
         copyResource("/fixtures/schedulerdb-v23-empty.sqlite", p);
         return p;
     }
 
     /** A copy of the user's real legacy database (reference-spec §13). */
-    static Path legacyCopy(Path dir) throws IOException {
+    public static Path legacyCopy(Path dir) throws IOException {
         Path p = dir.resolve("astrophotography.sqlite");
         copyResource("/fixtures/legacy-astrophotography.sqlite", p);
         return p;
@@ -49,7 +51,7 @@ final class TestDatabases {
         }
     }
 
-    static String sha256(Path p) throws IOException {
+    public static String sha256(Path p) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
         } catch (NoSuchAlgorithmException e) {
@@ -57,11 +59,13 @@ final class TestDatabases {
         }
     }
 
-    static Connection connect(Path db) throws SQLException {
-        return SqliteFiles.open(db, false, Duration.ofSeconds(5));
+    public static Connection connect(Path db) throws SQLException {
+        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+        cfg.setBusyTimeout(5000);
+        return cfg.createConnection("jdbc:sqlite:" + db);
     }
 
-    static int intValue(Path db, String sql, Object... args) throws SQLException {
+    public static int intValue(Path db, String sql, Object... args) throws SQLException {
         try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -73,24 +77,24 @@ final class TestDatabases {
         }
     }
 
-    static int accepted(Path db, long planId) throws SQLException {
+    public static int accepted(Path db, long planId) throws SQLException {
         return intValue(db, "SELECT accepted FROM exposureplan WHERE Id = ?", planId);
     }
 
-    static int acquired(Path db, long planId) throws SQLException {
+    public static int acquired(Path db, long planId) throws SQLException {
         return intValue(db, "SELECT acquired FROM exposureplan WHERE Id = ?", planId);
     }
 
-    static int state(Path db, long projectId) throws SQLException {
+    public static int state(Path db, long projectId) throws SQLException {
         return intValue(db, "SELECT state FROM project WHERE Id = ?", projectId);
     }
 
     /** apdm's database in the user's legacy shape, with rows added by the test. */
-    static final class Apdm implements AutoCloseable {
+    public static final class Apdm implements AutoCloseable {
         final Path file;
         private final Connection c;
 
-        Apdm(Path file) throws IOException, SQLException {
+        public Apdm(Path file) throws IOException, SQLException {
             this.file = file;
             String ddl;
             try (InputStream in = TestDatabases.class.getResourceAsStream("/fixtures/apdm-legacy-schema.sql")) {
@@ -109,7 +113,7 @@ final class TestDatabases {
         }
 
         /** A N.I.N.A. profile for a rig folder name {@code optic@fratio+camera}. */
-        Apdm profile(String id, String rig) throws SQLException {
+        public Apdm profile(String id, String rig) throws SQLException {
             String[] r = rig.split("@f|\\+", 3);
             exec("INSERT INTO profile (id, name, filter_names, optic_id, camera_id) VALUES (?, ?, 'L,R,G,B,O,S,H', ?, ?)",
                     id, rig, optic(r[0], r[1]), camera(r[2]));
@@ -117,7 +121,7 @@ final class TestDatabases {
         }
 
         /** An accepted_data row for a folder {@code <rig>/<stage>/<target folder>/accept/DATE_<date>/FILTER_..}. */
-        Apdm frames(String rig, String stage, String target, String panel, String filter, double exposure, int count,
+        public Apdm frames(String rig, String stage, String target, String panel, String filter, double exposure, int count,
                     String date) throws SQLException {
             String[] r = rig.split("@f|\\+", 3);
             String dir = DATA + rig + "\\" + stage + "\\" + target + "\\accept\\DATE_" + date + "\\FILTER_" + filter
