@@ -27,20 +27,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm scheduler}: keeps the N.I.N.A. Target Scheduler's counts in step with the accepted frames. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
-        description = {"The N.I.N.A. Target Scheduler plugin's database (schedulerdb.sqlite): sync accepted counts",
-                "and project states into it, back it up, and compare what it wants with what apdm has."},
+        description = {"The N.I.N.A. Target Scheduler plugin's database (schedulerdb.sqlite):",
+                "sync accepted counts and project states into it, back it up, and compare",
+                "what it wants with what apdm has."},
         subcommands = {SchedulerCommand.Sync.class, SchedulerCommand.Backup.class, SchedulerCommand.Status.class},
-        footer = {"", "Exit codes: 0 all done, 1 rows changed by N.I.N.A. meanwhile were left alone, 2 usage, configuration",
-                "or unknown database, 3 aborted (database locked by N.I.N.A., or an unexpected error)."})
+        footer = {"", "Exit codes: 0 all done, 1 rows changed by N.I.N.A. meanwhile were left alone,",
+                "2 usage, configuration or unknown database, 3 aborted (database locked by",
+                "N.I.N.A., or an unexpected error)."})
 public final class SchedulerCommand {
 
     /** {@code --db} and {@code --database}, shared by the subcommands. */
     static class Databases {
         @Option(names = "--db", paramLabel = "FILE",
-                description = "The Target Scheduler database (default: scheduler.database; on Windows "
+                description = "The Target Scheduler database (default: scheduler.database, on Windows "
                         + "%%LOCALAPPDATA%%\\NINA\\SchedulerPlugin\\schedulerdb.sqlite).")
         Path scheduler;
-        @Option(names = "--database", paramLabel = "FILE", description = "apdm's database (default: database).")
+        @Option(names = "--database", paramLabel = "FILE", description = "apdm's own database (default: the database setting).")
         Path database;
 
         Path scheduler(ApdmConfig config) {
@@ -59,12 +61,17 @@ public final class SchedulerCommand {
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true,
-            description = {"Set each exposure plan's accepted count (and acquired, the way the plugin counts with its",
-                    "grader on or off) from the accepted frames in apdm's database: same rig (N.I.N.A. profile),",
-                    "target, panel, filter and exposure. Plans without accepted frames are left alone. A plan with",
-                    "scheduler.master_ready_percent of its desired frames is written as complete. Project states",
-                    "follow where the data lives when scheduler.update_project_state is true. Takes a backup first",
-                    "and writes in one transaction; run it after `apdm db update`."})
+            description = {"Write apdm's accepted counts into the Target Scheduler's exposure plans.",
+                    "A plan gets the accepted frames of the same rig (N.I.N.A. profile), target,",
+                    "panel, filter and exposure; accepted and acquired are set the way the plugin",
+                    "counts with its grader on or off. Plans without accepted frames are left",
+                    "alone. A plan with scheduler.master_ready_percent of its desired frames is",
+                    "written as complete. Project states follow where the data lives when",
+                    "scheduler.update_project_state is true. Takes a backup first and writes in",
+                    "one transaction. Run it after `apdm db update`."},
+            footer = {"", "Exit codes: 0 all done, 1 rows changed by N.I.N.A. meanwhile were left alone,",
+                    "2 usage, configuration or unknown database, 3 aborted (database locked by",
+                    "N.I.N.A., or an unexpected error)."})
     static final class Sync implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -91,8 +98,9 @@ public final class SchedulerCommand {
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = {"Copy the Target Scheduler database into the backup folder (rotating: the newest",
-                    "scheduler.backups copies are kept). Taken under the database's write lock, so it is consistent."})
+            description = {"Back up the Target Scheduler database (rotating copies).",
+                    "The newest scheduler.backups copies are kept. Taken under the database's",
+                    "write lock, so the copy is consistent."})
     static final class Backup implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -138,9 +146,9 @@ public final class SchedulerCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Per project and target: desired / acquired / accepted in the Target Scheduler next to",
-                    "the accepted frames apdm's database has, where the data lives, and what a sync would write.",
-                    "Changes nothing."})
+            description = {"Compare the Target Scheduler's counts with apdm's accepted frames.",
+                    "Per project and target: desired / acquired / accepted next to apdm's count,",
+                    "where the data lives, and what a sync would write. Changes nothing."})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -169,7 +177,7 @@ public final class SchedulerCommand {
                     m.put("masterReadyPercent", status.masterReadyPercent());
                     m.put("foldersUsed", status.framesUsed());
                     m.put("staleFoldersIgnored", status.staleIgnored());
-                    m.put("projects", status.projects());
+                    m.put("projects", statusJson(status));
                     m.put("readyForMaster", status.readyForMaster());
                     out.println(Json.write(m));
                 } else {
@@ -410,6 +418,53 @@ public final class SchedulerCommand {
         m.put("backup", r == null || r.written().backup() == null ? null : r.written().backup().toString());
         m.put("exitCode", code);
         return m;
+    }
+
+    private static List<Object> statusJson(SchedulerStatus s) {
+        List<Object> projects = new ArrayList<>();
+        for (SchedulerStatus.ProjectStatus p : s.projects()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("id", p.id());
+            pm.put("name", p.name());
+            pm.put("state", p.state());
+            pm.put("suggestedState", p.suggestedState());
+            pm.put("rig", p.rig());
+            pm.put("grader", p.grader());
+            pm.put("mosaic", p.mosaic());
+            List<Object> targets = new ArrayList<>();
+            for (SchedulerStatus.TargetStatus t : p.targets()) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("id", t.id());
+                tm.put("name", t.name());
+                tm.put("target", t.target());
+                tm.put("panel", t.panel());
+                tm.put("stages", t.stages());
+                tm.put("readyForMaster", t.readyForMaster());
+                List<Object> plans = new ArrayList<>();
+                for (SchedulerStatus.PlanStatus x : t.plans()) {
+                    Map<String, Object> xm = new LinkedHashMap<>();
+                    xm.put("id", x.id());
+                    xm.put("template", x.template());
+                    xm.put("filter", x.filter());
+                    xm.put("exposure", x.exposure());
+                    xm.put("desired", x.desired());
+                    xm.put("acquired", x.acquired());
+                    xm.put("accepted", x.accepted());
+                    xm.put("apdmCount", x.apdmCount());
+                    xm.put("status", x.status().name().toLowerCase(Locale.ROOT));
+                    xm.put("masterReady", x.masterReady());
+                    xm.put("syncAccepted", x.syncAccepted());
+                    xm.put("syncAcquired", x.syncAcquired());
+                    xm.put("note", x.note());
+                    plans.add(xm);
+                }
+                tm.put("plans", plans);
+                targets.add(tm);
+            }
+            pm.put("targets", targets);
+            projects.add(pm);
+        }
+        return projects;
     }
 
     private static Map<String, Object> oldNew(Integer old, Integer now) {

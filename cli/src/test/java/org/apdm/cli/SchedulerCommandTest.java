@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apdm.nina.ProjectState;
 import org.apdm.nina.SampleSchedulerDatabase;
@@ -192,7 +194,12 @@ class SchedulerCommandTest {
 
         CliHarness.Run json = cli.apdm("scheduler", "status", "--config", config.toString(), "--json");
         JsonNode j = new ObjectMapper().readTree(json.out());
-        assertEquals(42, j.at("/projects/0/targets/0/plans/0/apdmCount").asInt() + j.at("/projects/0/targets/0/plans/1/apdmCount").asInt());
+        Map<String, JsonNode> plans = new HashMap<>();
+        j.at("/projects/0/targets/0/plans").forEach(n -> plans.put(n.get("template").asText(), n));
+        assertEquals(42, plans.get("L").get("apdmCount").asInt());
+        assertEquals("change", plans.get("L").get("status").asText());
+        assertEquals("no_data", plans.get("B").get("status").asText());
+        assertEquals(List.of("20_Data"), List.of(j.at("/projects/0/targets/0/stages/0").asText()));
         assertEquals(0, j.get("readyForMaster").size(), "B has nothing yet");
     }
 }

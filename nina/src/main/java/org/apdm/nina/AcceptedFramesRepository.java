@@ -127,6 +127,10 @@ public final class AcceptedFramesRepository {
                 throw new SchedulerDatabaseException.Locked("apdm's database " + file + " is locked by another program "
                         + "(another apdm run?); waited " + busyTimeout.toSeconds() + " s. Nothing was changed; run again.", e);
             }
+            if (SqliteFiles.isNotADatabase(e)) {
+                throw new SchedulerDatabaseException.UnknownSchema("apdm's database " + file + " is not an SQLite database; "
+                        + "is --database pointing at apdm's astrophotography.sqlite?");
+            }
             throw new SchedulerDatabaseException("cannot read apdm's database " + file + ": " + e.getMessage(), e);
         }
     }

@@ -40,9 +40,19 @@ final class SqliteFiles {
 
     /** Fails with a message naming the file when it does not exist or is not a file. */
     static void requireFile(Path file, String what, String hint) throws SchedulerDatabaseException {
+        if (Files.isDirectory(file)) {
+            throw new SchedulerDatabaseException.Missing(what + " " + file + " is a folder, not a database file"
+                    + (hint.isEmpty() ? "" : "; " + hint));
+        }
         if (!Files.isRegularFile(file)) {
             throw new SchedulerDatabaseException.Missing(what + " " + file + " does not exist" + (hint.isEmpty() ? "" : "; " + hint));
         }
+    }
+
+    /** True when the file is not an SQLite database at all (SQLITE_NOTADB). */
+    static boolean isNotADatabase(SQLException e) {
+        int code = e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode();
+        return (code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code;
     }
 
     /** True for SQLITE_BUSY and SQLITE_LOCKED (with their extended codes): another connection holds the file. */

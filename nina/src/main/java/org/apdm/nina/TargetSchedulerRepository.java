@@ -289,6 +289,10 @@ public final class TargetSchedulerRepository {
     }
 
     private SchedulerDatabaseException failed(String what, SQLException e) {
+        if (SqliteFiles.isNotADatabase(e)) {
+            return new SchedulerDatabaseException.UnknownSchema(file + " is not an SQLite database. Nothing was changed. "
+                    + HINT);
+        }
         return new SchedulerDatabaseException("could not " + what + " the Target Scheduler database " + file + ": "
                 + e.getMessage() + ". Nothing was changed.", e);
     }

@@ -316,6 +316,15 @@ class SchedulerSyncTest {
         SchedulerDatabaseException.UnknownSchema wrong = assertThrows(SchedulerDatabaseException.UnknownSchema.class,
                 () -> op("").prepare(new SchedulerSyncOperation.Request(apdmDb, apdmDb, backups)));
         assertTrue(wrong.getMessage().contains("table project"), wrong.getMessage());
+
+        // not a database at all
+        Path text = tmp.resolve("notes.sqlite");
+        Files.writeString(text, "these are my notes, not a database; ".repeat(200));
+        String textBefore = sha256(text);
+        SchedulerDatabaseException.UnknownSchema notDb = assertThrows(SchedulerDatabaseException.UnknownSchema.class,
+                () -> op("").prepare(new SchedulerSyncOperation.Request(text, apdmDb, backups)));
+        assertTrue(notDb.getMessage().contains("is not an SQLite database"), notDb.getMessage());
+        assertEquals(textBefore, sha256(text));
     }
 
     @Test
