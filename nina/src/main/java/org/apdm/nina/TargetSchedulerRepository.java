@@ -167,7 +167,7 @@ public final class TargetSchedulerRepository {
         if (plan.writesNothing()) {
             return new WriteResult(null, List.of(), List.of(), List.of(), List.of());
         }
-        return locked(backup, (c, b) -> {
+        return locked(backup, "write", (c, b) -> {
             hook.run(c);
             List<SyncPlan.PlanResult> written = new ArrayList<>();
             List<SyncPlan.PlanResult> conflicts = new ArrayList<>();
@@ -206,7 +206,7 @@ public final class TargetSchedulerRepository {
 
     /** A backup copy alone, taken under the write lock so it is consistent; the database is not changed. */
     public Path backup(SchedulerBackup backup) throws SchedulerDatabaseException {
-        return locked(backup, (c, b) -> b);
+        return locked(backup, "back up", (c, b) -> b);
     }
 
     @FunctionalInterface
@@ -218,7 +218,7 @@ public final class TargetSchedulerRepository {
      * BEGIN IMMEDIATE (waits the busy timeout for other writers), check the shape, back up, run, COMMIT.
      * A busy database at any point rolls back and tries once more after a pause; then a clear error.
      */
-    private <T> T locked(SchedulerBackup backup, InLock<T> work) throws SchedulerDatabaseException {
+    private <T> T locked(SchedulerBackup backup, String what, InLock<T> work) throws SchedulerDatabaseException {
         requireFile();
         SQLException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -249,7 +249,7 @@ public final class TargetSchedulerRepository {
                 }
             } catch (SQLException e) {
                 if (!SqliteFiles.isBusy(e)) {
-                    throw failed("write", e);
+                    throw failed(what, e);
                 }
                 last = e;
                 if (attempt == 1) {
@@ -257,7 +257,7 @@ public final class TargetSchedulerRepository {
                 }
             }
         }
-        throw locked("write", last);
+        throw locked(what, last);
     }
 
     private static void rollback(Statement st) {
