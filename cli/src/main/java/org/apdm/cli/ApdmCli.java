@@ -40,6 +40,7 @@ public final class ApdmCli {
         cl.addSubcommand(new DemoCommand(env));
         cl.addSubcommand(new ConfigCommand());
         cl.addSubcommand(new RecoverCommand());
+        cl.addSubcommand(new SchedulerCommand());
         extra.accept(cl);
         cl.setExecutionExceptionHandler(ApdmCli::handle);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);

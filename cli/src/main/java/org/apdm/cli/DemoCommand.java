@@ -59,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         code = Math.max(code, cull(config, layout, out));
+        // after `db update`: the sync reads the accepted frames it stored
+        code = Math.max(code, SchedulerDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
         if (!output.json()) {
             out.println();
             out.println("Where to look:");
