@@ -90,7 +90,7 @@ public final class CleanOperation {
             String refusal = CleanPlanner.refusal(request.pixinsightTemp(), folder,
                     List.of(request.data(), request.library(), request.raw()));
             List<CleanPlanner.TempFile> files = refusal == null && Files.isDirectory(folder)
-                    ? tempFiles(folder, request.library(), layout, rigs, reader, listener, cancel) : List.of();
+                    ? tempFiles(folder, request.library(), index, layout, rigs, reader, listener, cancel) : List.of();
             temp = new CleanPlanner.TempFolder(request.pixinsightTemp(), folder, refusal, files);
         }
         CleanPlanner.Result planned = CleanPlanner.plan(raw, request.raw(), index, rigs, temp);
@@ -98,7 +98,8 @@ public final class CleanOperation {
                 recovery);
     }
 
-    private List<CleanPlanner.TempFile> tempFiles(Path folder, Path library, LibraryLayout layout, CalibrationRigs rigs,
+    private List<CleanPlanner.TempFile> tempFiles(Path folder, Path library, MasterIndex index, LibraryLayout layout,
+                                                  CalibrationRigs rigs,
                                                   MetadataReader reader, ProgressListener listener,
                                                   CancellationToken cancel) throws IOException {
         List<Path> regular = new ArrayList<>();
@@ -134,16 +135,28 @@ public final class CleanOperation {
                 listener, cancel);
         Map<Path, MasterFrame> masters = new HashMap<>();
         scan.masters().forEach(m -> masters.put(m.file(), m));
+        // archived = an identical file in the library: under its archive name, or any library master with its keys
         List<FileOperation> probes = new ArrayList<>();
         for (MasterFrame m : scan.masters()) {
+            java.util.Set<Path> candidates = new java.util.LinkedHashSet<>();
             ArchivePlanner.Target t = ArchivePlanner.target(m, library, layout, rigs);
             if (t.destination() != null && Files.exists(t.destination())) {
-                probes.add(new FileOperation.Copy(m.file(), t.destination(), "archived?"));
+                candidates.add(t.destination());
+            }
+            List<org.apdm.core.metadata.Field> keys = rigs.keysFor(m.kind(), m.metadata());
+            MatchValues mv = MatchValues.of(m.metadata());
+            for (MasterIndex.Entry e : index.candidates(m.kind(), keys, mv)) {
+                if (mv.sameAs(e.values(), keys)) {
+                    candidates.add(e.master().file());
+                }
+            }
+            for (Path c : candidates) {
+                probes.add(new FileOperation.Copy(m.file(), c, "archived?"));
             }
         }
         Map<Path, Boolean> archived = new HashMap<>();
         for (OperationOutcome o : engine.preview(new Plan("archived?", probes, List.of(), List.of(library), List.of()))) {
-            archived.put(o.operation().source(), o.outcome() == Outcome.ALREADY_DONE);
+            archived.merge(o.operation().source(), o.outcome() == Outcome.ALREADY_DONE, Boolean::logicalOr);
         }
         java.util.Set<Path> unreadableMasters = new java.util.HashSet<>();
         for (LeftBehind u : scan.unreadable()) {
