@@ -97,7 +97,7 @@ final class CalibrationReports {
             if (o == null) {
                 continue;
             }
-            out.printf("  %-13s %s  →  %s%s%n", outcomeLabel(o, dryRun), report.show(e.master().file()),
+            out.printf("  %-13s %s  →  %s%s%n", outcomeLabel(o, dryRun).replace('-', ' '), report.show(e.master().file()),
                     report.show(e.destination()), o.outcome() == Outcome.CONFLICT || o.outcome() == Outcome.FAILED
                             ? "\n                (" + (o.detail().isEmpty() ? "a different file is there" : o.detail())
                             + "; nothing was replaced)" : "");

@@ -15,41 +15,46 @@ import org.apdm.core.demo.SampleFiles;
  * Writes what calibration works on: lights in 10_Blink as ingest leaves them (FITS, with GAIN, OFFSET and READOUTM in
  * the header), and master bias, darks and flats as PixInsight writes them (XISF with FITS keywords).
  */
-final class CalibrationTree {
+public final class CalibrationTree {
 
-    static final String C8E = "C8E@f10.0+ZWO ASI2600MM Pro";
-    static final String C8E_CAMERA = "ZWO ASI2600MM Pro";
-    static final String SQA55 = "SQA55@f5.3+ATR585M";
+    public static final String C8E = "C8E@f10.0+ZWO ASI2600MM Pro";
+    public static final String C8E_CAMERA = "ZWO ASI2600MM Pro";
+    public static final String SQA55 = "SQA55@f5.3+ATR585M";
 
-    final Path root;
-    final Path data;
-    final Path library;
-    final Path state;
+    public final Path root;
+    public final Path data;
+    public final Path library;
+    public final Path state;
     private int serial;
 
-    CalibrationTree(Path root) throws IOException {
+    public CalibrationTree(Path root) throws IOException {
         this.root = root;
         this.data = Files.createDirectories(root.resolve("Data"));
         this.library = root.resolve("Library");
         this.state = root.resolve("state");
     }
 
-    /** A configuration with the given YAML after the roots. */
-    ApdmConfig config(String yaml) throws Exception {
-        Path f = root.resolve("apdm.yaml");
+    /** The file {@link #config} writes. */
+    public Path configFile() {
+        return root.resolve("apdm.yaml");
+    }
+
+    /** A configuration with the given YAML after the roots, written to {@link #configFile()}. */
+    public ApdmConfig config(String yaml) throws Exception {
+        Path f = configFile();
         Files.writeString(f, "roots:\n  data: Data\n  library: Library\n  raw: RAW\n  pixinsight_temp: PixInsight\n"
                 + "  pixinsight_masters: PixInsight/_calibration/master\nstate_dir: state\n"
                 + "night_date:\n  time_zone: America/New_York\n" + yaml);
         return ConfigLoader.load(f, new ConfigLocations(root.resolve("home/c.yaml"), root.resolve("home/data")), Map.of());
     }
 
-    Path nightFolder(String rig, String target, boolean accept, String night) {
+    public Path nightFolder(String rig, String target, boolean accept, String night) {
         Path t = data.resolve(rig).resolve("10_Blink").resolve(target);
         return (accept ? t.resolve("accept") : t).resolve("DATE_" + night);
     }
 
     /** Writes {@code n} lights of one group; returns the group's folder. */
-    Path lights(String rig, String target, boolean accept, String night, String filter, double exposure, int gain,
+    public Path lights(String rig, String target, boolean accept, String night, String filter, double exposure, int gain,
                 String readout, int n) throws IOException {
         Path folder = nightFolder(rig, target, accept, night)
                 .resolve(String.format(Locale.ROOT, "FILTER_%s_EXP_%.2f_SETTEMP_-10.00", filter, exposure));
@@ -72,11 +77,11 @@ final class CalibrationTree {
         return folder;
     }
 
-    Path lights(String target, String night, String filter, int n) throws IOException {
+    public Path lights(String target, String night, String filter, int n) throws IOException {
         return lights(C8E, target, true, night, filter, 300, 100, null, n);
     }
 
-    static Map<String, Object> master(String type, String camera, int gain, String readout) {
+    public static Map<String, Object> master(String type, String camera, int gain, String readout) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("IMAGETYP", type);
         h.put("INSTRUME", camera);
@@ -90,7 +95,7 @@ final class CalibrationTree {
     }
 
     /** A master dark in the library. */
-    Path dark(String camera, double exposure, int gain, String readout) throws IOException {
+    public Path dark(String camera, double exposure, int gain, String readout) throws IOException {
         Map<String, Object> h = master("Master Dark", camera, gain, readout);
         h.put("EXPTIME", exposure);
         h.put("NOTE", "dark " + (++serial));
@@ -100,12 +105,12 @@ final class CalibrationTree {
         return f;
     }
 
-    Path dark(double exposure) throws IOException {
+    public Path dark(double exposure) throws IOException {
         return dark(C8E_CAMERA, exposure, 100, null);
     }
 
     /** A master flat in the library, of a night (DATE-LOC in its evening). */
-    Path flat(String camera, String optic, String night, String filter, int gain, String readout) throws IOException {
+    public Path flat(String camera, String optic, String night, String filter, int gain, String readout) throws IOException {
         Map<String, Object> h = master("Master Flat", camera, gain, readout);
         h.put("TELESCOP", optic);
         h.put("FILTER", filter);
@@ -118,11 +123,11 @@ final class CalibrationTree {
         return f;
     }
 
-    Path flat(String night, String filter) throws IOException {
+    public Path flat(String night, String filter) throws IOException {
         return flat(C8E_CAMERA, "C8E", night, filter, 100, null);
     }
 
-    Path bias(String camera, int gain, String readout) throws IOException {
+    public Path bias(String camera, int gain, String readout) throws IOException {
         Map<String, Object> h = master("Master Bias", camera, gain, readout);
         h.put("EXPTIME", 0.0);
         h.put("NOTE", "bias " + (++serial));
