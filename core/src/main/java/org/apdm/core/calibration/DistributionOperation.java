@@ -1,7 +1,6 @@
 package org.apdm.core.calibration;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,13 +82,7 @@ public final class DistributionOperation {
         MasterIndex index = MasterIndex.of(library.masters());
         NightFolderScanner scanner = new NightFolderScanner(reader);
         listener.onMessage("scanning 10_Blink of " + rigs.size() + " rig(s)");
-        List<NightFolderScanner.RigScan> scans = rigs.parallelStream().map(r -> {
-            try {
-                return scanner.scan(request.data(), r, listener, cancel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        List<NightFolderScanner.RigScan> scans = scanner.scan(request.data(), rigs, listener, cancel);
         List<DistributionPlanner.RigInput> inputs = new ArrayList<>();
         for (NightFolderScanner.RigScan s : scans) {
             notes.addAll(s.notes());

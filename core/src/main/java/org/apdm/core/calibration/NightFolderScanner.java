@@ -53,11 +53,51 @@ public final class NightFolderScanner {
         this.scanner = new FrameScanner(reader);
     }
 
-    public RigScan scan(Path data, String rig, ProgressListener listener, CancellationToken cancel) throws IOException {
+    /**
+     * Scans rigs' 10_Blink folders. The files of all rigs are read in one parallel pass, with one progress count.
+     *
+     * @return one scan per rig, in the given order
+     */
+    public List<RigScan> scan(Path data, List<String> rigs, ProgressListener listener, CancellationToken cancel)
+            throws IOException {
+        List<Listing> listings = new ArrayList<>();
+        List<Path> images = new ArrayList<>();
+        Map<Path, FrameScanner.ReadSpec> lightSpecs = new java.util.HashMap<>();
+        for (String rig : rigs) {
+            Listing l = list(data, rig, cancel);
+            listings.add(l);
+            FrameScanner.ReadSpec lightSpec = new FrameScanner.ReadSpec(rigValues(rig),
+                    MetadataReader.Precedence.PATH_FIRST, true);
+            l.nights.values().forEach(n -> n.files.stream().filter(f -> ImageFormat.of(f).isImage()).forEach(f -> {
+                images.add(f);
+                lightSpecs.put(f, lightSpec);
+            }));
+        }
+        ThrottledProgress progress = new ThrottledProgress(listener, "scan 10_Blink", images.size());
+        Map<Path, ScannedFrame> read = new java.util.concurrent.ConcurrentHashMap<>();
+        images.parallelStream().forEach(f -> {
+            if (cancel.isCancelled()) {
+                throw new OperationCancelledException();
+            }
+            ScannedFrame sf = isMasterName(f)
+                    ? scanner.readOne(f.getParent(), f, MasterScanner.spec(f.getFileName()))
+                    : scanner.readOne(data, f, lightSpecs.get(f));
+            read.put(f, sf);
+            progress.step(f);
+        });
+        progress.finish();
+        List<RigScan> out = new ArrayList<>();
+        for (Listing l : listings) {
+            out.add(assemble(l, read));
+        }
+        return out;
+    }
+
+    /** The DATE folders of one rig and their files; no file is opened. */
+    private static Listing list(Path data, String rig, CancellationToken cancel) throws IOException {
         Path blink = data.resolve(rig).resolve(ArchiveLayout.BLINK);
         List<Path> files = FileWalker.files(blink, d -> true, cancel);
-        Map<Path, Night> nights = new TreeMap<>();
-        int outside = 0;
+        Listing listing = new Listing(rig);
         for (Path f : files) {
             List<String> s = org.apdm.core.metadata.PathTokens.segments(blink.relativize(f));
             int from = s.size() > 2 && s.get(1).equalsIgnoreCase(ArchiveLayout.ACCEPT) ? 2 : 1;
@@ -70,7 +110,7 @@ public final class NightFolderScanner {
             }
             if (date < 0) {
                 if (ImageFormat.of(f).isImage()) {
-                    outside++;
+                    listing.outside++;
                 }
                 continue;
             }
@@ -78,32 +118,19 @@ public final class NightFolderScanner {
             for (int j = 0; j <= date; j++) {
                 folder = folder.resolve(s.get(j));
             }
-            nights.computeIfAbsent(folder, k -> new Night(s.get(0), from == 2)).files.add(f);
+            listing.nights.computeIfAbsent(folder, k -> new Night(s.get(0), from == 2)).files.add(f);
         }
-        Map<String, String> structural = rigValues(rig);
-        List<Path> images = new ArrayList<>();
-        nights.values().forEach(n -> n.files.stream().filter(f -> ImageFormat.of(f).isImage()).forEach(images::add));
-        ThrottledProgress progress = new ThrottledProgress(listener, "scan " + rig, images.size());
-        FrameScanner.ReadSpec lightSpec = new FrameScanner.ReadSpec(structural, MetadataReader.Precedence.PATH_FIRST, true);
-        Map<Path, ScannedFrame> read = new java.util.concurrent.ConcurrentHashMap<>();
-        images.parallelStream().forEach(f -> {
-            if (cancel.isCancelled()) {
-                throw new OperationCancelledException();
-            }
-            ScannedFrame sf = isMasterName(f)
-                    ? scanner.readOne(f.getParent(), f, MasterScanner.spec(f.getFileName()))
-                    : scanner.readOne(data, f, lightSpec);
-            read.put(f, sf);
-            progress.step(f);
-        });
-        progress.finish();
+        return listing;
+    }
 
+    private RigScan assemble(Listing listing, Map<Path, ScannedFrame> read) {
+        String rig = listing.rig;
         List<NightFolder> out = new ArrayList<>();
         List<LeftBehind> unreadable = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean readout = false;
         int neither = 0;
-        for (Map.Entry<Path, Night> e : nights.entrySet()) {
+        for (Map.Entry<Path, Night> e : listing.nights.entrySet()) {
             Night n = e.getValue();
             List<MasterFrame> masters = new ArrayList<>();
             Map<String, GroupBuilder> groups = new LinkedHashMap<>();
@@ -143,8 +170,9 @@ public final class NightFolderScanner {
                     .map(g -> new NightFolder.LightGroup(g.folder, g.light, g.count)).toList();
             out.add(new NightFolder(rig, n.target, n.accepted, e.getKey(), night, lg, masters, n.files));
         }
-        if (outside > 0) {
-            notes.add(rig + ": " + outside + " image(s) in 10_Blink are not in a {target}/[accept/]DATE_… folder; skipped");
+        if (listing.outside > 0) {
+            notes.add(rig + ": " + listing.outside
+                    + " image(s) in 10_Blink are not in a {target}/[accept/]DATE_… folder; skipped");
         }
         if (neither > 0) {
             notes.add(rig + ": " + neither + " image(s) in DATE folders are neither lights nor master bias/dark/flat; skipped");
@@ -184,6 +212,16 @@ public final class NightFolderScanner {
     static Map<String, String> rigValues(String rig) {
         return RigName.parse(rig).map(r -> Map.of("TELESCOP", r.optic(), "FOCRATIO", r.focalRatio(), "INSTRUME", r.camera()))
                 .orElse(Map.of());
+    }
+
+    private static final class Listing {
+        final String rig;
+        final Map<Path, Night> nights = new TreeMap<>();
+        int outside;
+
+        Listing(String rig) {
+            this.rig = rig;
+        }
     }
 
     private static final class Night {

@@ -1,7 +1,6 @@
 package org.apdm.core.calibration;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,13 +66,7 @@ public final class PromotionOperation {
         }
         CalibrationRigs calibrationRigs = CalibrationRigs.of(config, NightFolderScanner.rigFolders(request.data()));
         NightFolderScanner scanner = new NightFolderScanner(new MetadataReader(config.normalization()));
-        List<NightFolderScanner.RigScan> scans = rigs.parallelStream().map(r -> {
-            try {
-                return scanner.scan(request.data(), r, listener, cancel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        List<NightFolderScanner.RigScan> scans = scanner.scan(request.data(), rigs, listener, cancel);
         List<PromotionPlanner.RigInput> inputs = new ArrayList<>();
         for (NightFolderScanner.RigScan s : scans) {
             notes.addAll(s.notes());
