@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm calibration archive|distribute|clean}: the master library and what depends on it. */
 @Command(name = "calibration", mixinStandardHelpOptions = true,
-        description = {"Master calibration frames: archive PixInsight's masters into the library, copy the matching",
-                "ones next to every night of lights, and clean up raw frames and PixInsight's temp folder."},
+        description = {"Master library: archive, distribute to the nights, clean up.",
+                "Archive PixInsight's masters into the library, copy the matching ones next to every night of lights, "
+                        + "and clean up raw calibration frames and PixInsight's temp folder."},
         subcommands = {CalibrationCommand.Archive.class, CalibrationCommand.Distribute.class,
                 CalibrationCommand.Clean.class},
         footer = {"", "Exit codes: 0 all done, 1 something missing or left behind, 2 usage or configuration error, 3 aborted."})
@@ -46,11 +47,11 @@ public final class CalibrationCommand implements Callable<Integer> {
     }
 
     @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = {"Copy master bias, darks and flats (XISF and FITS) from PixInsight's master output into the",
-                    "library: _Bias Library/{camera}/, _Dark Library/{camera}/, _Flat Stash/{camera}/{optic}/, each",
-                    "named with every value it is matched on. Masters lacking a value their rig needs stay, listed.",
-                    "A file already in the library is never replaced: identical ones are skipped, different ones",
-                    "are reported as conflicts."},
+            description = {"Copy PixInsight's master bias, darks and flats into the library.",
+                    "Masters (XISF and FITS) go to _Bias Library/{camera}/, _Dark Library/{camera}/ and "
+                            + "_Flat Stash/{camera}/{optic}/, each named with every value it is matched on. Masters lacking "
+                            + "a value their rig needs stay, listed. A file already in the library is never replaced: "
+                            + "identical ones are skipped, different ones are reported as conflicts."},
             footer = {"", "Exit codes: 0 all done, 1 masters left behind or conflicts, 2 usage or configuration error, 3 aborted."})
     static final class Archive implements Callable<Integer> {
         @Spec
@@ -86,10 +87,11 @@ public final class CalibrationCommand implements Callable<Integer> {
     }
 
     @Command(name = "distribute", mixinStandardHelpOptions = true,
-            description = {"Copy the matching master dark, flat and (with dark scaling) bias from the library into every",
-                    "night of lights in each rig's 10_Blink ({target}/[accept/]DATE_*), named with their values, so that",
-                    "loading accept/ in WBPP just works. Nights that already hold their masters are left alone.",
-                    "Prints what was copied and what is missing per rig, target, night and filter."},
+            description = {"Copy the matching masters next to every night of lights.",
+                    "The master dark, flat and (with dark scaling) bias from the library go into every night of lights "
+                            + "in each rig's 10_Blink ({target}/[accept/]DATE_*), named with their values, so that loading "
+                            + "accept/ in WBPP just works. Nights that already hold their masters are left alone. Prints "
+                            + "what was copied and what is missing per rig, target, night and filter."},
             footer = {"", "Exit codes: 0 every night calibrated, 1 something missing, ambiguous or left behind, 2 usage or configuration error, 3 aborted."})
     static final class Distribute implements Callable<Integer> {
         @Spec
@@ -141,10 +143,11 @@ public final class CalibrationCommand implements Callable<Integer> {
     }
 
     @Command(name = "clean", mixinStandardHelpOptions = true,
-            description = {"Delete raw BIAS, DARK and FLAT frames whose master is in the library (same values in every key",
-                    "their rig matches on), and empty PixInsight's temporary calibration folder (the folder holding its",
-                    "master output, inside roots.pixinsight_temp). Shows what it would delete first and asks;",
-                    "frames without a covering master, masters not yet archived, and links stay."},
+            description = {"Delete archived raw calibration frames and PixInsight's temp files.",
+                    "Raw BIAS, DARK and FLAT frames go when the library holds their master (same values in every key "
+                            + "their rig matches on); PixInsight's temporary calibration folder (the folder holding its "
+                            + "master output, inside roots.pixinsight_temp) is emptied. Shows what it would delete first "
+                            + "and asks; frames without a covering master, masters not yet archived, and links stay."},
             footer = {"", "Exit codes: 0 all done, 1 files kept (listed with the reason), 2 usage or configuration error",
                     "or not confirmed, 3 aborted."})
     static final class Clean implements Callable<Integer> {

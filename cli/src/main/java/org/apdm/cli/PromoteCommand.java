@@ -25,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm promote}: move reviewed, calibrated nights from 10_Blink to 20_Data. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = {"Move reviewed nights from {rig}/10_Blink/{target}/accept/DATE_* to {rig}/20_Data/{target}/accept/,",
-                "merging with nights already there, when every light folder of the night holds its master dark and",
-                "flat (and bias where a dark is scaled). Nights that are not ready stay, each with its reason."},
+        description = {"Move reviewed, calibrated nights from 10_Blink to 20_Data.",
+                "Nights in {rig}/10_Blink/{target}/accept/DATE_* move to {rig}/20_Data/{target}/accept/, merging with "
+                        + "nights already there, when every light folder of the night holds its master dark and flat (and "
+                        + "bias where a dark is scaled). Nights that are not ready stay, each with its reason."},
         footer = {"", "Exit codes: 0 all done, 1 nights not ready or files left behind, 2 usage or configuration error, 3 aborted."})
 public final class PromoteCommand implements Callable<Integer> {
 
