@@ -108,6 +108,17 @@ class ArchiveOperationTest {
     }
 
     @Test
+    void withoutAnImageTypeTheNameTellsTheKind() throws Exception {
+        SampleFiles.writeFits(masters.resolve("masterBias_SETTEMP_-10.00_GAIN_100_OFFSET_50.fits"),
+                Map.of("INSTRUME", CalibrationTree.C8E_CAMERA));
+
+        ExecutionResult r = run();
+
+        assertEquals(1, r.count(Outcome.DONE), r.outcomes().toString());
+        assertTrue(Files.exists(lib("_Bias Library/ZWO ASI2600MM Pro/masterBias_SETTEMP_-10.00_GAIN_100_OFFSET_50.fits")));
+    }
+
+    @Test
     void aMasterStillMissingAKeyOfItsRigIsReportedNotGuessed() throws Exception {
         Map<String, Object> h = dark("Master Dark", 300);
         h.remove("OFFSET");
