@@ -149,6 +149,20 @@ class CalibrationCommandTest {
     }
 
     @Test
+    void cleanNeedsNoDataRootWhenTheFoldersAreGiven() throws Exception {
+        Path darks = rawDarks(2);
+        tree.dark(300);
+        Path bare = tmp.resolve("bare.yaml");
+        Files.writeString(bare, "state_dir: state\n");
+
+        CliHarness.Run r = apdm("calibration", "clean", "--config", bare.toString(), "--raw", tmp.resolve("RAW").toString(),
+                "--library", tree.library.toString(), "--pixinsight-temp", tmp.resolve("PixInsight").toString(), "--yes");
+
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertEquals(0, files(darks));
+    }
+
+    @Test
     void promoteListsNightsThatStayWithTheirReason() throws Exception {
         tree.lights("M 31", "2025-03-01", "L", 1);
         Path night = tree.nightFolder(CalibrationTree.C8E, "M 31", true, "2025-03-01");

@@ -87,8 +87,13 @@ public final class CleanOperation {
         CleanPlanner.TempFolder temp = null;
         Path folder = CleanPlanner.temporaryFolder(request.pixinsightTemp(), request.pixinsightMasters());
         if (request.pixinsightTemp() != null) {
-            String refusal = CleanPlanner.refusal(request.pixinsightTemp(), folder,
-                    List.of(request.data(), request.library(), request.raw()));
+            List<Path> archiveRoots = new ArrayList<>();
+            for (Path p : new Path[] {request.data(), request.library(), request.raw()}) {
+                if (p != null) {
+                    archiveRoots.add(p);
+                }
+            }
+            String refusal = CleanPlanner.refusal(request.pixinsightTemp(), folder, archiveRoots);
             List<CleanPlanner.TempFile> files = refusal == null && Files.isDirectory(folder)
                     ? tempFiles(folder, request.library(), index, layout, rigs, reader, listener, cancel) : List.of();
             temp = new CleanPlanner.TempFolder(request.pixinsightTemp(), folder, refusal, files);
