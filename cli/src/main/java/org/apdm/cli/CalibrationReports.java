@@ -347,7 +347,7 @@ final class CalibrationReports {
             if (dryRun || nothing) {
                 int code = exitCode(plan, predicted, null, false);
                 if (output.json()) {
-                    out.println(Json.write(cleanJson(p, predicted, report, dryRun, true, code)));
+                    out.println(Json.write(cleanJson(p, predicted, report, dryRun, code)));
                 } else if (nothing) {
                     out.println("Nothing to delete.");
                 }
@@ -372,7 +372,7 @@ final class CalibrationReports {
             ExecutionResult ex = op.execute(p, progress, cancel.token()).execution();
             int code = exitCode(plan, ex.outcomes(), ex, false);
             if (output.json()) {
-                out.println(Json.write(cleanJson(p, ex.outcomes(), report, false, true, code)));
+                out.println(Json.write(cleanJson(p, ex.outcomes(), report, false, code)));
             } else {
                 report.printProblems(out, ex);
                 out.printf("Deleted %d file(s)%s; kept %d; failed %d; removed %d empty folder(s)%n",
@@ -407,7 +407,7 @@ final class CalibrationReports {
     }
 
     private static Map<String, Object> cleanJson(CleanOperation.Prepared p, List<OperationOutcome> outcomes,
-                                                 PlanReport report, boolean dryRun, boolean shown, int code) {
+                                                 PlanReport report, boolean dryRun, int code) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("command", "calibration clean");
         j.put("dryRun", dryRun);

@@ -59,10 +59,6 @@ public final class MasterIndex {
         return masters.size();
     }
 
-    public int count(MasterKind kind) {
-        return byKind.get(kind).size();
-    }
-
     private static String cameraKey(String canonicalCamera) {
         return canonicalCamera == null ? "" : canonicalCamera;
     }
