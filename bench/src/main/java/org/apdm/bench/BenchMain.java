@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs a benchmark group and prints medians, rates and ratios to the floor measured in the same run,
  * as they are quoted in docs/benchmarks.md.
  *
- * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull [files]</pre>
+ * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute [files]</pre>
  */
 public final class BenchMain {
 
@@ -28,7 +28,8 @@ public final class BenchMain {
             case "large-scan" -> LargeScanBenchmark.class.getSimpleName();
             case "ingest" -> IngestBenchmark.class.getSimpleName();
             case "cull" -> CullBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull)");
+            case "distribute" -> DistributeBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")
@@ -36,8 +37,10 @@ public final class BenchMain {
                 : new String[] {"-Djava.util.logging.config.file=/dev/null"};
         ChainedOptionsBuilder opts = new OptionsBuilder().include("\\." + include + "\\.").shouldFailOnError(true)
                 .jvmArgsAppend(jvmArgs);
+        // the distribute group counts light DATE folders, not files
+        String sizeParam = group.equals("distribute") ? "folders" : "files";
         if (files != null) {
-            opts.param("files", files);
+            opts.param(sizeParam, files);
         }
         Collection<RunResult> results = new Runner(opts.build()).run();
         List<String[]> rows = new ArrayList<>();
@@ -46,15 +49,16 @@ public final class BenchMain {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
             double medianMs = r.getPrimaryResult().getStatistics().getPercentile(50);
-            int n = Integer.parseInt(r.getParams().getParam("files"));
-            if (name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")) {
+            int n = Integer.parseInt(r.getParams().getParam(sizeParam));
+            if (name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")
+                    || name.startsWith("floorWalkAndReadHeaders")) {
                 floor = medianMs;
             }
             rows.add(new String[] {name, String.valueOf(n), String.format(Locale.ROOT, "%.0f", medianMs),
                     String.format(Locale.ROOT, "%,.0f", n / (medianMs / 1000.0))});
         }
         System.out.println();
-        System.out.println("| benchmark | files | median ms | files/s | × floor |");
+        System.out.println("| benchmark | " + sizeParam + " | median ms | " + sizeParam + "/s | × floor |");
         System.out.println("|---|---|---|---|---|");
         for (String[] row : rows) {
             double ms = Double.parseDouble(row[2]);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apdm.core.calibration.CalibrationKeys;
 import org.apdm.core.calibration.FlatFallback;
+import org.apdm.core.calibration.LibraryLayout;
 import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.layout.RigName;
@@ -62,8 +63,11 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
         }
     }
 
-    /** Calibration policies. */
-    public record CalibrationSettings(FlatFallback flatFallback, boolean darkScaling) {
+    /** Calibration policies, and where the library keeps each kind of master. */
+    public record CalibrationSettings(FlatFallback flatFallback, boolean darkScaling, LibraryLayout libraryLayout) {
+        public CalibrationSettings(FlatFallback flatFallback, boolean darkScaling) {
+            this(flatFallback, darkScaling, LibraryLayout.DEFAULT);
+        }
     }
 
     /** A frame belongs to the configured site nearest its coordinates, within this distance. */

@@ -54,7 +54,11 @@ public record ConfigFile(
     }
 
     /** Calibration policies shared by all rigs. */
-    public record Calibration(String flatFallback, Boolean darkScaling) {
+    public record Calibration(String flatFallback, Boolean darkScaling, LibraryLayoutEntry libraryLayout) {
+    }
+
+    /** Folder templates of the master library per kind. */
+    public record LibraryLayoutEntry(String bias, String dark, String flat) {
     }
 
     /** How a frame's site is recognised from its SITELAT/SITELONG. */

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apdm.core.calibration.CalibrationKeys;
 import org.apdm.core.calibration.FlatFallback;
+import org.apdm.core.calibration.LibraryLayout;
+import org.apdm.core.calibration.MasterKind;
 import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.layout.RigName;
@@ -174,7 +176,22 @@ public final class ConfigResolver {
             }
             scaling = Boolean.TRUE.equals(c.darkScaling());
         }
-        return new ApdmConfig.CalibrationSettings(fallback, scaling);
+        return new ApdmConfig.CalibrationSettings(fallback, scaling, libraryLayout(c == null ? null : c.libraryLayout()));
+    }
+
+    private LibraryLayout libraryLayout(ConfigFile.LibraryLayoutEntry e) {
+        LibraryLayout d = LibraryLayout.DEFAULT;
+        if (e == null) {
+            return d;
+        }
+        LibraryLayout l = new LibraryLayout(e.bias() == null ? d.bias() : e.bias(), e.dark() == null ? d.dark() : e.dark(),
+                e.flat() == null ? d.flat() : e.flat());
+        for (MasterKind k : MasterKind.values()) {
+            for (String p : LibraryLayout.problems(k, l.template(k))) {
+                problems.add("calibration.library_layout." + k.label() + ": " + p);
+            }
+        }
+        return problems.isEmpty() ? l : d;
     }
 
     private ApdmConfig.RigCalibration rigCalibration(String at, ConfigFile.RigCalibration c) {
