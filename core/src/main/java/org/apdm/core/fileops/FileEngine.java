@@ -462,10 +462,14 @@ public final class FileEngine {
                 Files.deleteIfExists(tmp);
                 throw new IOException("verification failed: the copy of " + src + " differs from the original");
             }
-            journal.append(Journal.Entry.mark("publishing", k, null));
-            journal.force();
-            published.add(k);
-            probe.at("publishing-recorded");
+            boolean isMove = op instanceof FileOperation.Move;
+            if (isMove) {
+                // only a move needs this mark: it tells recovery the destination is ours, so the source may go
+                journal.append(Journal.Entry.mark("publishing", k, null));
+                journal.force();
+                published.add(k);
+                probe.at("publishing-recorded");
+            }
             if (FileFacts.exists(dst)) {
                 Files.delete(tmp);
                 return occupied(k, op, op instanceof FileOperation.Move);
@@ -485,7 +489,10 @@ public final class FileEngine {
                 Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
                 probe.at("published");
             }
-            FileFacts.forceDirectory(dst.getParent());
+            if (isMove) {
+                // the new name must be durable before the source is removed; a copy lost to a power cut is simply redone
+                FileFacts.forceDirectory(dst.getParent());
+            }
             return null;
         }
     }

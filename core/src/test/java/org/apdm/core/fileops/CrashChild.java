@@ -25,6 +25,7 @@ public final class CrashChild {
         Path dst = Path.of(args[2]);
         int killAt = Integer.parseInt(args[3]);
         int perFlush = Integer.parseInt(args[4]);
+        boolean copy = args.length > 5 && args[5].equals("copy");
         AtomicInteger count = new AtomicInteger();
         EngineProbe probe = point -> {
             if (count.incrementAndGet() == killAt) {
@@ -32,8 +33,17 @@ public final class CrashChild {
             }
         };
         FileEngine engine = new FileEngine(EngineSettings.of(state).withIntentsPerFlush(perFlush).withProbe(probe));
-        engine.execute(movesOf(src, dst), ProgressListener.NONE, CancellationToken.none());
+        engine.execute(copy ? copiesOf(src, dst) : movesOf(src, dst), ProgressListener.NONE, CancellationToken.none());
         System.out.println("PROBES=" + count.get());
+    }
+
+    /** Copies every file below src to the same relative place below dst (how masters reach the nights). */
+    static Plan copiesOf(Path src, Path dst) throws java.io.IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (FileOperation o : movesOf(src, dst).operations()) {
+            ops.add(new FileOperation.Copy(o.source(), o.destination(), "crash test"));
+        }
+        return new Plan("crash-test-copy", ops, List.of(), List.of(dst), List.of());
     }
 
     /** Moves every file below src to the same relative place below dst. */

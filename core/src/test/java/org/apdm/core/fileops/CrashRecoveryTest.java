@@ -56,6 +56,43 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void killedAtEveryPointOfACopyBatch() throws Exception {
+        Path run0 = Files.createDirectories(tmp.resolve("copy-count"));
+        Map<String, String> seed = makeTree(run0.resolve("RAW"));
+        Process counter = start(run0.resolve("state"), run0.resolve("RAW"), Files.createDirectories(run0.resolve("dst")), 0, "copy");
+        String out = new String(counter.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(counter.waitFor(60, TimeUnit.SECONDS));
+        int points = Integer.parseInt(out.lines().filter(l -> l.startsWith("PROBES=")).findFirst().orElseThrow().substring(7));
+        assertTrue(points > FILES, "points: " + points + " " + seed.size());
+        int killed = 0;
+        for (int k = 1; k <= points; k++) {
+            Path run = Files.createDirectories(tmp.resolve("copy" + k));
+            Path src = run.resolve("RAW");
+            Path dst = Files.createDirectories(run.resolve("dst"));
+            Map<String, String> original = makeTree(src);
+            Process p = start(run.resolve("state"), src, dst, k, "copy");
+            p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            killed += p.exitValue() == CrashChild.KILLED ? 1 : 0;
+            FileEngine engine = new FileEngine(EngineSettings.of(run.resolve("state")));
+            assertTrue(engine.recover().problems().isEmpty());
+            assertEquals(original, TreeSnapshot.of(src), "kill point " + k + ": sources untouched");
+            Map<String, String> copied = TreeSnapshot.of(dst);
+            for (Map.Entry<String, String> e : copied.entrySet()) {
+                assertEquals(original.get(e.getKey()), e.getValue(), "kill point " + k + ": a published copy is whole: " + e.getKey());
+            }
+            engine.execute(CrashChild.copiesOf(src, dst), ProgressListener.NONE, CancellationToken.none());
+            assertEquals(original, TreeSnapshot.of(dst), "kill point " + k + ": the resumed run completes every copy");
+            try (Stream<Path> w = Files.walk(run)) {
+                assertEquals(0, w.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(), "kill point " + k);
+            }
+        }
+        assertEquals(points, killed);
+        System.out.printf("crash test, copies: %d files, %d crash points, %d child JVMs killed; torn copies 0,"
+                + " sources changed 0, temporary files left 0%n", FILES, points, killed);
+    }
+
     private Stats killAtEveryPoint(String mode, Path destinationVolume) throws Exception {
         Stats stats = new Stats(mode);
         int points = probeCount(destinationVolume);
@@ -154,10 +191,14 @@ class CrashRecoveryTest {
     }
 
     private static Process start(Path state, Path src, Path dst, int killAt) throws IOException {
+        return start(state, src, dst, killAt, "move");
+    }
+
+    private static Process start(Path state, Path src, Path dst, int killAt, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), state.toString(), src.toString(), dst.toString(),
-                Integer.toString(killAt), Integer.toString(PER_FLUSH)));
+                Integer.toString(killAt), Integer.toString(PER_FLUSH), mode));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
