@@ -164,12 +164,21 @@ public final class AstroDatabase implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is written, or none of it. */
     public <T> T inTransaction(String doing, Work<T> work) throws DatabaseException {
+        return inTransaction(doing, false, work);
+    }
+
+    /** Runs {@code work} in one transaction; with {@code dryRun} it is rolled back (what would change, changing nothing). */
+    public <T> T inTransaction(String doing, boolean dryRun, Work<T> work) throws DatabaseException {
         try {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                if (dryRun) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
