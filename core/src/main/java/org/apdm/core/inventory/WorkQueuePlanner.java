@@ -99,7 +99,7 @@ public final class WorkQueuePlanner {
                     double got = byFilter.getOrDefault(d.filter() + "\u0000" + d.panel(), 0.0);
                     least = Math.min(least, got * 100.0 / d.hours());
                 }
-                if (wantHours > 0 && least >= settings.masterReadyPercent()) {
+                if (wantHours > 0 && least + 1e-9 >= settings.masterReadyPercent()) { // hours are sums of fractions
                     double haveHours = byFilter.values().stream().mapToDouble(Double::doubleValue).sum();
                     ready.add(new WorkQueue.TargetProgress(k.get(0), ArchiveLayout.DATA, k.get(1), haveHours, wantHours,
                             least));
