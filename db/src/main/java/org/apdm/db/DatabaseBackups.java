@@ -123,8 +123,8 @@ public final class DatabaseBackups {
      * Puts {@code backup} in place of {@code database}; the current database (if any) is kept in
      * {@code folder}. Refuses a file that is not an intact astrophotography database.
      */
-    public static Restored restore(Path backup, Path database, FileEngine engine, Path folder, Clock clock)
-            throws IOException {
+    public static Restored restore(Path backup, Path database, FileEngine engine, Path folder, Clock clock,
+                                   boolean dryRun) throws IOException {
         Path src = backup.toAbsolutePath().normalize();
         Path db = database.toAbsolutePath().normalize();
         if (!Files.isRegularFile(src)) {
@@ -137,6 +137,9 @@ public final class DatabaseBackups {
         if (hasPendingJournal(db)) {
             throw new DatabaseException("the database " + db + " is in use (a journal file is beside it); close the "
                     + "program using it, open it once with apdm (any db command) and run the restore again");
+        }
+        if (dryRun) {
+            return new Restored(src, db, Files.exists(db) ? name(db, folder, "before-restore", clock) : null);
         }
         List<FileOperation> ops = new ArrayList<>();
         Path kept = null;

@@ -163,7 +163,7 @@ public final class SummaryReport {
         Set<String> filters = new java.util.TreeSet<>();
         sorted.forEach(l -> filters.addAll(l.hoursByFilter().keySet()));
         double max = sorted.stream().mapToDouble(Line::hours).max().orElse(1);
-        int label = 330;
+        int label = 390;
         int width = 560;
         int bar = 14;
         int gap = 4;
@@ -181,7 +181,7 @@ public final class SummaryReport {
         int y = legend;
         for (Line l : sorted) {
             h.append("<text x=\"").append(label - 6).append("\" y=\"").append(y + bar - 3)
-                    .append("\" text-anchor=\"end\">").append(esc(cut(l.target() + " · " + l.rig(), 58))).append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(esc(cut(l.target() + " · " + l.rig(), 60))).append("</text>\n");
             double px = label;
             for (Map.Entry<String, Double> e : l.hoursByFilter().entrySet()) {
                 double w = max <= 0 ? 0 : e.getValue() / max * width;
