@@ -59,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         code = Math.max(code, cull(config, layout, out));
+        code = Math.max(code, DatabaseDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
         if (!output.json()) {
             out.println();
             out.println("Where to look:");
