@@ -263,6 +263,7 @@ public final class DbCommand implements Callable<Integer> {
             CliEnvironment env = env();
             ApdmConfig config = configOption.load(env);
             Path root = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+            StatusCommand.checkRigs(root, rigs);
             boolean c = create;
             boolean u = update;
             if (!create && !update && !delete) {

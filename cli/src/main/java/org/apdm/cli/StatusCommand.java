@@ -54,6 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
         CliEnvironment env = ApdmCli.environment(spec);
         ApdmConfig config = configOption.load(env);
         Path root = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+        checkRigs(root, rigs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         InventoryScan scan;
@@ -76,6 +77,24 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
+    }
+
+    /** Every {@code --rig} must name a rig folder below the root (compared with the focal ratio normalised). */
+    static void checkRigs(Path root, List<String> rigs) throws IOException {
+        if (rigs.isEmpty()) {
+            return;
+        }
+        List<String> present = new ArrayList<>();
+        try (var s = java.nio.file.Files.list(root)) {
+            s.filter(java.nio.file.Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(present::add);
+        }
+        for (String r : rigs) {
+            if (present.stream().noneMatch(p -> ApdmConfig.canonicalRig(p).equals(ApdmConfig.canonicalRig(r)))) {
+                throw new UsageException("there is no rig folder '" + r + "' in " + root + " (rigs there: "
+                        + String.join(", ", present.stream().filter(p -> !p.startsWith("_") && !p.startsWith(".")).toList())
+                        + ")");
+            }
+        }
     }
 
     static String h(double hours) {
