@@ -80,6 +80,11 @@ class DatabaseCommandsTest {
         assertTrue(text.out().contains("Waiting for blink (1 night(s), 3 frames)"), text.out());
         assertTrue(text.out().contains("Ready for master: unknown"), text.out());
         assertFalse(Files.exists(db), "status reads the archive only");
+        CliHarness.Run typo = apdm("status", "--rig", "C8E@f10+ZWO ASI2600MM");
+        assertEquals(ExitCodes.USAGE, typo.code());
+        assertTrue(typo.err().contains("there is no rig folder 'C8E@f10+ZWO ASI2600MM'") && typo.err().contains(C8E),
+                typo.err());
+        assertEquals(ExitCodes.OK, apdm("status", "--rig", "C8E@f10+ZWO ASI2600MM Pro").code(), "f10 is f10.0");
     }
 
     @Test

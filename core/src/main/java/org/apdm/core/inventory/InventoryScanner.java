@@ -239,6 +239,10 @@ public final class InventoryScanner {
 
     private static TargetListing list(Path target, List<LeftBehind> problems) {
         Map<Path, Dir> dirs = new LinkedHashMap<>();
+        // past 10_Blink only accept/ holds frames; the rest of a target is processing (PixInsight's calibrated
+        // and registered files), which is not data
+        boolean blink = target.getParent().getFileName().toString().equals(ArchiveLayout.BLINK);
+        Path accept = target.resolve(LightFolderParser.ACCEPT);
         long[] newest = {0};
         try {
             Files.walkFileTree(target, new SimpleFileVisitor<>() {
@@ -260,6 +264,9 @@ public final class InventoryScanner {
                     if (!attrs.isRegularFile() || FileWalker.isInternal(name) || !ImageFormat.of(name).isImage()) {
                         return FileVisitResult.CONTINUE;
                     }
+                    if (!blink && !file.startsWith(accept) && !isAccept(target, file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     Dir d = dirs.computeIfAbsent(file.getParent(), p -> new Dir(p, new ArrayList<>(), new ArrayList<>()));
                     (MasterKind.of(name) != null ? d.masters() : d.lights()).add(name);
                     return FileVisitResult.CONTINUE;
@@ -279,6 +286,12 @@ public final class InventoryScanner {
             d.masters().sort(null);
         }
         return new TargetListing(target, new ArrayList<>(dirs.values()), newest[0]);
+    }
+
+    /** Below the target's accept folder, whatever the case of its name. */
+    private static boolean isAccept(Path target, Path file) {
+        Path rel = target.relativize(file);
+        return rel.getNameCount() > 1 && rel.getName(0).toString().equalsIgnoreCase(LightFolderParser.ACCEPT);
     }
 
     private Result folder(Path root, Dir dir, Map<Path, List<String>> masters, Map<Path, Integer> ncombine,

@@ -57,6 +57,8 @@ class InventoryScannerTest {
         // processed master lights and libraries are not frames
         SampleFiles.writeFits(root.resolve(RIG).resolve("20_Data/M 81/master/2025-03-05/1x/masterLight_L.fits"), light(120, "L"));
         SampleFiles.writeFits(root.resolve("_Dark Library/GAIN_100/masterDark.fits"), Map.of("NCOMBINE", 1));
+        // past 10_Blink, files outside accept/ are processing output, not frames
+        SampleFiles.writeFits(root.resolve(RIG).resolve("20_Data/M 81/process/registered/a_r.xisf.fits"), light(120, "L"));
         Files.createDirectories(root.resolve("Not a rig"));
 
         InventoryScan scan = new InventoryScanner().scan(root, InventoryScanner.Options.DATABASE,
