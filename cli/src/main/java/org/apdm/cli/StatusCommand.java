@@ -119,6 +119,10 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-11s %-40s %6d frames%s  %s  %d night(s)%n", t.stage(), t.target(), t.frames(),
                     acc, h(t.hours()), t.nights());
         }
+        if (!scan.notRigs().isEmpty()) {
+            out.printf("%nNot rig folders (<optic>@f<ratio>+<camera>), not scanned: %s%n",
+                    String.join(", ", scan.notRigs().stream().map(p -> p.getFileName().toString()).toList()));
+        }
         if (!inv.unknownStages().isEmpty()) {
             out.printf("%nStages apdm does not know (listed above, not changed): %s%n", String.join(", ", inv.unknownStages()));
         }
@@ -197,6 +201,7 @@ public final class StatusCommand implements Callable<Integer> {
         m.put("hours", scan.inventory().hours());
         m.put("targets", targets);
         m.put("unknownStages", scan.inventory().unknownStages());
+        m.put("notRigs", scan.notRigs().stream().map(Path::toString).toList());
         Map<String, Object> next = new LinkedHashMap<>();
         next.put("waitingForBlink", q.waitingForBlink());
         next.put("missingCalibration", q.missingCalibration());

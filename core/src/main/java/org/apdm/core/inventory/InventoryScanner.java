@@ -122,6 +122,7 @@ public final class InventoryScanner {
         Set<String> unknownStages = new TreeSet<>();
         List<Path> rigDirs = new ArrayList<>();
         List<Path> targetDirs = new ArrayList<>();
+        List<Path> notRigs = new ArrayList<>();
         Set<String> wanted = options.rigs().stream().map(ApdmConfig::canonicalRig).collect(Collectors.toSet());
         for (Path rig : folders(root, problems)) {
             String name = rig.getFileName().toString();
@@ -129,7 +130,7 @@ public final class InventoryScanner {
                 continue; // libraries (_Dark Library, _Flats Stash) and hidden folders
             }
             if (RigName.parse(name).isEmpty()) {
-                problems.add(new LeftBehind(rig, "not a rig folder (<optic>@f<ratio>+<camera>); skipped"));
+                notRigs.add(rig); // a backups folder, the user's own notes: not data, not a problem
                 continue;
             }
             if (!wanted.isEmpty() && !wanted.contains(ApdmConfig.canonicalRig(name))) {
@@ -203,7 +204,7 @@ public final class InventoryScanner {
         sortedProblems.sort(Comparator.comparing((LeftBehind p) -> p.file().toString()).thenComparing(LeftBehind::reason));
         Inventory inventory = new Inventory(root, folders, new ArrayList<>(unknownStages), sortedProblems);
         List<DiskSpace> disks = options.diskSpace() ? disks(root, rigDirs) : List.of();
-        return new InventoryScan(inventory, facts, targets, disks);
+        return new InventoryScan(inventory, facts, targets, disks, notRigs);
     }
 
     private static void check(CancellationToken cancel) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apdm.core.demo.SampleFiles;
-import org.apdm.core.fileops.LeftBehind;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 import org.junit.jupiter.api.Test;
@@ -84,8 +83,8 @@ class InventoryScannerTest {
         assertEquals("-78.8", facts.longitude());
         assertEquals("100", facts.gain());
         assertEquals("-10.00", facts.setTemp());
-        assertEquals(List.of(new LeftBehind(root.resolve("Not a rig"),
-                "not a rig folder (<optic>@f<ratio>+<camera>); skipped")), scan.inventory().problems());
+        assertEquals(List.of(), scan.inventory().problems());
+        assertEquals(List.of(root.resolve("Not a rig")), scan.notRigs(), "listed, not a problem; libraries not even that");
     }
 
     @Test
