@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm db}: the astrophotography database. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = {"The astrophotography database (astrophotography.sqlite, compatible with the old scripts):",
-                "create it, back it up, restore it, import N.I.N.A. profiles, and record accepted frames."},
+        description = {"The astrophotography database: create, back up, restore, import profiles, record frames.",
+                "astrophotography.sqlite stays compatible with the old scripts."},
         subcommands = {DbCommand.Init.class, DbCommand.Backup.class, DbCommand.Restore.class,
                 DbCommand.ImportProfiles.class, DbCommand.Update.class},
         footer = {"", "Exit codes: 0 done, 1 done with something left out (listed), 2 usage or configuration error, "
@@ -73,9 +73,10 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Create the database (or bring an existing one, such as the old scripts' file, up to date:",
-                    "a backup copy is taken first), and add the default filters with their AstroBin ids and,",
-                    "when there are no sites yet, the six default sites."})
+            description = {"Create the database, or bring an existing one up to date (backed up first).",
+                    "An existing file (the old scripts' one) is copied to backups/ before its schema changes.",
+                    "Adds the default filters with their AstroBin ids and, when there are no sites yet, the six",
+                    "default sites."})
     static final class Init extends Sub {
         @Override
         public Integer call() throws ConfigException, IOException {
@@ -106,7 +107,8 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = {"Write a consistent copy of the database (safe while it is open elsewhere).",
+            description = {"Write a consistent copy of the database.",
+                    "Safe while the database is open elsewhere.",
                     "Default folder: `backups` beside the database. Existing files are never replaced."})
     static final class Backup extends Sub {
         @Option(names = "--to", paramLabel = "DIR", description = "Folder for the copy.")
@@ -132,8 +134,8 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Put a backup in place of the database. Close N.I.N.A.'s scheduler scripts and any",
-                    "program using the database first. The backup is checked (intact, an astrophotography",
+            description = {"Put a backup in place of the database; the current one is kept.",
+                    "Close any program using the database first. The backup is checked (intact, an astrophotography",
                     "database); the current database is kept in the backup folder as",
                     "<name>-<time>-before-restore.sqlite, so a restore can itself be undone; then the backup is",
                     "copied into place (never moved: it stays a backup) and brought to the current schema."})
@@ -181,10 +183,11 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "import-profiles", mixinStandardHelpOptions = true,
-            description = {"Import N.I.N.A. profiles as rigs: name <optic>@f<ratio>+<camera>, and the filter wheel's",
-                    "filters in priority order (DARK and BLANK slots skipped; exactly L,R,G,B,S,H,O becomes",
-                    "L,R,G,B,O,S,H). A profile named otherwise is listed and skipped (or imported under the rig",
-                    "name given with --rig-name); the others are imported. Profiles are only read."})
+            description = {"Import N.I.N.A. profiles as rigs with their filters.",
+                    "A profile's name must be <optic>@f<ratio>+<camera>; its filter wheel's filters become the rig's",
+                    "priority list (DARK and BLANK slots skipped; exactly L,R,G,B,S,H,O becomes L,R,G,B,O,S,H).",
+                    "A profile named otherwise is listed and skipped (or imported under the rig name given with",
+                    "--rig-name); the others are imported. Profiles are only read."})
     static final class ImportProfiles extends Sub {
         @Option(names = "--dir", paramLabel = "NINA_PROFILES",
                 description = "N.I.N.A.'s profile folder (default: nina.profiles in the configuration).")
@@ -238,12 +241,13 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Record the accepted frames: one row per folder of accepted lights (below accept/), counting",
-                    "its FITS, XISF and CR2 lights (masters and other files are not counted). Without a mode,",
-                    "--create --update. Idempotent: a second run changes nothing. A target moved to another stage",
-                    "keeps its rows with the new folder. The site is the one nearest the frames' SITELAT/SITELONG",
-                    "within locations.match_within_km (none: no site and a warning). Rigs are scanned in parallel;",
-                    "the database is written in one transaction."})
+            description = {"Record the accepted frames: one row per folder of accepted lights.",
+                    "A folder below accept/ counts its FITS, XISF and CR2 lights (masters and other files are not",
+                    "counted). Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
+                    "moved to another stage keeps its rows with the new folder. The site is the one named by",
+                    "LOCATION_x in the path, else the one nearest the frames' SITELAT/SITELONG within",
+                    "locations.match_within_km (none: no site and a warning). Rigs are scanned in parallel; the",
+                    "database is written in one transaction."})
     static final class Update extends Sub {
         @Option(names = "--data", paramLabel = "ROOT", description = "The archive root (overrides roots.data).")
         Path data;

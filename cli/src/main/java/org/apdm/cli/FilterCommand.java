@@ -27,10 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm filter}: each rig's filters in priority order, and every filter's AstroBin id. */
 @Command(name = "filter", mixinStandardHelpOptions = true,
-        description = {"Each rig's filters in priority order (first = most wanted) and each filter's AstroBin id.",
-                "Edits are stored in the database: the rig's profile.filter_names (what `apdm db import-profiles`",
-                "writes) and filter.astrobin_id. A rig without a profile starts from rigs.<rig>.filters in the",
-                "configuration, else the default set L,R,G,B,O,S,H,UVIR,LenHa,LeXtr,ALPT."},
+        description = {"Each rig's filters in priority order, and each filter's AstroBin id.",
+                "The first filter is the most wanted. Edits are stored in the database: the rig's",
+                "profile.filter_names (what `apdm db import-profiles` writes) and filter.astrobin_id. A rig",
+                "without a profile starts from rigs.<rig>.filters in the configuration, else the default set",
+                "L,R,G,B,O,S,H,UVIR,LenHa,LeXtr,ALPT."},
         subcommands = {FilterCommand.ListFilters.class, FilterCommand.Add.class, FilterCommand.Edit.class,
                 FilterCommand.Remove.class, FilterCommand.Order.class},
         footer = {"", "Exit codes: 0 done, 2 usage or configuration error, 3 aborted (nothing changed)."})

@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm location}: the imaging sites that frames are matched to. */
 @Command(name = "location", mixinStandardHelpOptions = true,
-        description = {"The imaging sites (the database's location table). A folder of frames belongs to the site",
-                "named in its path (DATE_..._LOCATION_<name>), else to the site nearest the frames' SITELAT/SITELONG",
-                "within locations.match_within_km. A new database starts with RL, BW, 3BA, SRSP, HW and KDDS.",
+        description = {"The imaging sites frames are matched to: list, add, edit, remove, fetch sky quality.",
+                "A folder of frames belongs to the site named in its path (DATE_..._LOCATION_<name>), else to",
+                "the site nearest the frames' SITELAT/SITELONG within locations.match_within_km.",
+                "A new database starts with the sites RL, BW, 3BA, SRSP, HW and KDDS.",
                 "Sky quality (magnitude, Bortle class, brightness) is typed in or fetched from Clear Outside."},
         subcommands = {LocationCommand.ListSites.class, LocationCommand.Add.class, LocationCommand.Edit.class,
                 LocationCommand.Remove.class, LocationCommand.Fetch.class},

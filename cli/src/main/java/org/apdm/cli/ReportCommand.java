@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm report}: the per-target files and the cross-rig summary, from the database. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"From the database (run `apdm db update` first): write astrobin_csv.txt (AstroBin's import",
-                "format) and totals.txt (have / want / need hours per filter and panel) into each target folder,",
+        description = {"Write astrobin_csv.txt and totals.txt per target, and the cross-rig summary.",
+                "From the database (run `apdm db update` first): astrobin_csv.txt (AstroBin's import format)",
+                "and totals.txt (have / want / need hours per filter and panel) into each target folder,",
                 "and print the cross-rig summary per rig, stage and target. --html writes it as a page with a chart",
                 "(works offline). A report file apdm did not write is moved aside (<name>-kept-<time>), never",
                 "overwritten."},

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm status}: what is in the archive and what to do next. Reads only; changes nothing. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show per rig and stage the targets with frames, hours and nights, and what to do next:",
+        description = {"What is in the archive, and what to do next.",
+                "Per rig and stage the targets with frames, hours and nights; then the work queue:",
                 "nights waiting for blink, nights missing calibration, nights ready to promote to 20_Data,",
                 "targets ready for master (with Target Scheduler plans), targets resting in 50_Bake, and free",
                 "disk space. Reads the archive only; changes nothing."},
