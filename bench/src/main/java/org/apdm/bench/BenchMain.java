@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs a benchmark group and prints medians, rates and ratios to the floor measured in the same run,
  * as they are quoted in docs/benchmarks.md.
  *
- * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute [files]</pre>
+ * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update [files]</pre>
  */
 public final class BenchMain {
 
@@ -29,11 +29,13 @@ public final class BenchMain {
             case "ingest" -> IngestBenchmark.class.getSimpleName();
             case "cull" -> CullBenchmark.class.getSimpleName();
             case "distribute" -> DistributeBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute)");
+            case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")
                 ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx256m"}
+                : group.equals("db-update") ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx512m"}
                 : new String[] {"-Djava.util.logging.config.file=/dev/null"};
         ChainedOptionsBuilder opts = new OptionsBuilder().include("\\." + include + "\\.").shouldFailOnError(true)
                 .jvmArgsAppend(jvmArgs);

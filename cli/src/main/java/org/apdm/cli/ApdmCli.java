@@ -43,6 +43,11 @@ public final class ApdmCli {
         cl.addSubcommand(new ConfigCommand());
         cl.addSubcommand(new RecoverCommand());
         cl.addSubcommand(new SchedulerCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new DbCommand());
+        cl.addSubcommand(new LocationCommand());
+        cl.addSubcommand(new FilterCommand());
+        cl.addSubcommand(new ReportCommand());
         extra.accept(cl);
         cl.setExecutionExceptionHandler(ApdmCli::handle);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);

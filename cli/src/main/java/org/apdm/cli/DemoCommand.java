@@ -60,6 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         code = Math.max(code, cull(config, layout, out));
         code = Math.max(code, CalibrationDemoStep.run(config, layout, output, env, out, spec.commandLine().getErr()));
+        code = Math.max(code, DatabaseDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
         // after `db update`: the sync reads the accepted frames it stored
         code = Math.max(code, SchedulerDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
         if (!output.json()) {

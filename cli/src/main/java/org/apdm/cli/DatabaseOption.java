@@ -1,0 +1,45 @@
+package org.apdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.db.AstroDatabase;
+import org.apdm.db.DatabaseBackups;
+import org.apdm.db.DatabaseException;
+import org.apdm.db.DatabaseSetup;
+import picocli.CommandLine.Option;
+
+/** {@code --database FILE}, shared by every command that uses the astrophotography database. */
+public class DatabaseOption {
+
+    @Option(names = "--database", paramLabel = "FILE",
+            description = "The astrophotography database (default: `database` in the configuration, else "
+                    + "astrophotography.sqlite in the per-user data folder).")
+    Path database;
+
+    Path file(ApdmConfig config) {
+        return database != null ? database.toAbsolutePath().normalize() : config.database();
+    }
+
+    /**
+     * Opens the database, bringing its schema up to date (a backup copy is taken first and named on {@code err}).
+     *
+     * @param create create it when missing
+     */
+    AstroDatabase open(ApdmConfig config, boolean create, PrintWriter err) throws DatabaseException {
+        Path f = file(config);
+        boolean existed = java.nio.file.Files.exists(f);
+        AstroDatabase db = AstroDatabase.open(f, DatabaseBackups.engineCopy(Engines.of(config),
+                DatabaseBackups.defaultFolder(f), Clock.systemDefaultZone()), create);
+        if (!existed) {
+            // a new database starts with the default filters and sites, as `apdm db init` makes it
+            DatabaseSetup.init(db, config);
+        }
+        db.migrationBackup().ifPresent(b -> {
+            err.println("Updated the database " + f + " to the current schema; the file as it was is kept as " + b);
+            err.flush();
+        });
+        return db;
+    }
+}

@@ -1,0 +1,389 @@
+package org.apdm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.core.config.ConfigException;
+import org.apdm.core.fileops.LeftBehind;
+import org.apdm.core.profile.ProfileImportPlanner;
+import org.apdm.db.AcceptedRow;
+import org.apdm.db.AstroDatabase;
+import org.apdm.db.DatabaseBackups;
+import org.apdm.db.DatabaseSetup;
+import org.apdm.db.profiles.ProfileImportOperation;
+import org.apdm.db.update.AcceptedDataPlanner;
+import org.apdm.db.update.DbUpdateOperation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apdm db}: the astrophotography database. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = {"The astrophotography database: create, back up, restore, import profiles, record frames.",
+                "astrophotography.sqlite stays compatible with the old scripts."},
+        subcommands = {DbCommand.Init.class, DbCommand.Backup.class, DbCommand.Restore.class,
+                DbCommand.ImportProfiles.class, DbCommand.Update.class},
+        footer = {"", "Exit codes: 0 done, 1 done with something left out (listed), 2 usage or configuration error, "
+                + "3 aborted (the database is unchanged)."})
+public final class DbCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /** Shared by the subcommands. */
+    abstract static class Sub implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ConfigOption configOption;
+        @Mixin
+        DatabaseOption databaseOption;
+        @Mixin
+        OutputOptions output;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        CliEnvironment env() {
+            return ApdmCli.environment(spec);
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Create the database, or bring an existing one up to date (backed up first).",
+                    "An existing file (the old scripts' one) is copied to backups/ before its schema changes.",
+                    "Adds the default filters with their AstroBin ids and, when there are no sites yet, the six",
+                    "default sites."})
+    static final class Init extends Sub {
+        @Override
+        public Integer call() throws ConfigException, IOException {
+            ApdmConfig config = configOption.load(env());
+            try (AstroDatabase db = databaseOption.open(config, true, err())) {
+                DatabaseSetup.Result r = DatabaseSetup.init(db, config);
+                if (output.json()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("command", "db init");
+                    m.put("database", db.file().toString());
+                    m.put("schemaVersion", db.schemaVersion());
+                    m.put("backup", db.migrationBackup().map(Path::toString).orElse(null));
+                    m.put("filtersChanged", r.filtersChanged());
+                    m.put("sitesAdded", r.sitesAdded());
+                    out().println(Json.write(m));
+                } else {
+                    out().printf("Database %s is ready (schema version %s).%n", db.file(), db.schemaVersion());
+                    out().printf("  filters added or given their AstroBin id: %d%n", r.filtersChanged());
+                    if (!r.sitesAdded().isEmpty()) {
+                        out().printf("  sites added: %s (edit them with `apdm location edit`)%n",
+                                String.join(", ", r.sitesAdded()));
+                    }
+                }
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = {"Write a consistent copy of the database.",
+                    "Safe while the database is open elsewhere.",
+                    "Default folder: `backups` beside the database. Existing files are never replaced."})
+    static final class Backup extends Sub {
+        @Option(names = "--to", paramLabel = "DIR", description = "Folder for the copy.")
+        Path to;
+
+        @Override
+        public Integer call() throws ConfigException, IOException {
+            ApdmConfig config = configOption.load(env());
+            try (AstroDatabase db = databaseOption.open(config, false, err())) {
+                Path dir = to != null ? to.toAbsolutePath().normalize() : DatabaseBackups.defaultFolder(db.file());
+                Path copy = DatabaseBackups.backup(db, dir, "", Clock.systemDefaultZone());
+                if (output.json()) {
+                    out().println(Json.write(Map.of("command", "db backup", "database", db.file().toString(),
+                            "backup", copy.toString())));
+                } else {
+                    out().printf("Backed up %s to %s%n", db.file(), copy);
+                    out().printf("To restore it: apdm db restore \"%s\"%n", copy);
+                }
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = {"Put a backup in place of the database; the current one is kept.",
+                    "Close any program using the database first. The backup is checked (intact, an astrophotography",
+                    "database); the current database is kept in the backup folder as",
+                    "<name>-<time>-before-restore.sqlite, so a restore can itself be undone; then the backup is",
+                    "copied into place (never moved: it stays a backup) and brought to the current schema."})
+    static final class Restore extends Sub {
+        @Parameters(index = "0", paramLabel = "FILE", description = "The backup to restore.")
+        Path file;
+        @Option(names = "--dry-run", description = "Check the backup and say what would happen; change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws ConfigException, IOException {
+            ApdmConfig config = configOption.load(env());
+            Path db = databaseOption.file(config);
+            Path folder = DatabaseBackups.defaultFolder(db);
+            if (dryRun) {
+                DatabaseBackups.restore(file, db, null, folder, Clock.systemDefaultZone(), true);
+                out().printf("Would restore %s into %s (dry run, nothing changed); the current database would be kept "
+                        + "in %s%n", file.toAbsolutePath().normalize(), db, folder);
+                out().flush();
+                return ExitCodes.OK;
+            }
+            DatabaseBackups.Restored r = DatabaseBackups.restore(file, db, Engines.of(config), folder,
+                    Clock.systemDefaultZone(), false);
+            try (AstroDatabase opened = databaseOption.open(config, false, err())) {
+                if (output.json()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("command", "db restore");
+                    m.put("database", r.database().toString());
+                    m.put("restoredFrom", r.restoredFrom().toString());
+                    m.put("previousKeptAs", r.previousKeptAs() == null ? null : r.previousKeptAs().toString());
+                    m.put("schemaVersion", opened.schemaVersion());
+                    out().println(Json.write(m));
+                } else {
+                    out().printf("Restored %s from %s (schema version %s).%n", r.database(), r.restoredFrom(),
+                            opened.schemaVersion());
+                    if (r.previousKeptAs() != null) {
+                        out().printf("The database as it was is kept as %s (restore that file to undo).%n",
+                                r.previousKeptAs());
+                    }
+                }
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import-profiles", mixinStandardHelpOptions = true,
+            description = {"Import N.I.N.A. profiles as rigs with their filters.",
+                    "A profile's name must be <optic>@f<ratio>+<camera>; its filter wheel's filters become the rig's",
+                    "priority list (DARK and BLANK slots skipped; exactly L,R,G,B,S,H,O becomes L,R,G,B,O,S,H).",
+                    "A profile named otherwise is listed and skipped (or imported under the rig name given with",
+                    "--rig-name); the others are imported. Profiles are only read."})
+    static final class ImportProfiles extends Sub {
+        @Option(names = "--dir", paramLabel = "NINA_PROFILES",
+                description = "N.I.N.A.'s profile folder (default: nina.profiles in the configuration).")
+        Path dir;
+        @Option(names = "--rig-name", paramLabel = "PROFILE=RIG",
+                description = "Import the profile named PROFILE as the rig RIG (repeatable).")
+        Map<String, String> renames = new LinkedHashMap<>();
+        @Option(names = "--dry-run", description = "Show what would be imported; change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws ConfigException, IOException {
+            ApdmConfig config = configOption.load(env());
+            Path folder = Engines.existingFolder(dir, config.ninaProfiles(), "--dir", "nina.profiles", config);
+            ProfileImportOperation.Result r;
+            try (AstroDatabase db = databaseOption.open(config, true, err())) {
+                r = ProfileImportOperation.run(db, config, folder, renames, dryRun);
+            }
+            int code = r.skipped().isEmpty() && r.unreadable().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+            if (output.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("command", "db import-profiles");
+                m.put("dryRun", dryRun);
+                m.put("folder", folder.toString());
+                m.put("imported", r.imported());
+                m.put("skipped", r.skipped().stream().map(s -> Map.of("file", s.profile().file().toString(),
+                        "name", s.profile().name(), "reason", s.reason())).toList());
+                m.put("unreadable", r.unreadable().stream().map(u -> Map.of("file", u.file().toString(),
+                        "reason", u.reason())).toList());
+                m.put("notes", r.notes());
+                m.put("exitCode", code);
+                out().println(Json.write(m));
+            } else {
+                out().printf("N.I.N.A. profiles in %s%s%n", folder, dryRun ? " (dry run, nothing changed)" : "");
+                for (ProfileImportOperation.Imported i : r.imported()) {
+                    out().printf("  imported  %-40s %s%s%n", i.rig(), String.join(",", i.filters()),
+                            i.note().isEmpty() ? "" : "  (" + i.note() + ")");
+                }
+                for (ProfileImportPlanner.Skipped s : r.skipped()) {
+                    out().printf("  skipped   %s (%s): %s%n", s.profile().name(), s.profile().file().getFileName(),
+                            s.reason());
+                }
+                for (LeftBehind u : r.unreadable()) {
+                    out().printf("  unreadable %s: %s%n", u.file(), u.reason());
+                }
+                r.notes().forEach(n -> out().println("  note: " + n));
+            }
+            out().flush();
+            return code;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Record the accepted frames: one row per folder of accepted lights.",
+                    "A folder below accept/ counts its FITS, XISF and CR2 lights (masters and other files are not",
+                    "counted). Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
+                    "moved to another stage keeps its rows with the new folder. The site is the one named by",
+                    "LOCATION_x in the path, else the one nearest the frames' SITELAT/SITELONG within",
+                    "locations.match_within_km (none: no site and a warning). Rigs are scanned in parallel; the",
+                    "database is written in one transaction."})
+    static final class Update extends Sub {
+        @Option(names = "--data", paramLabel = "ROOT", description = "The archive root (overrides roots.data).")
+        Path data;
+        @Option(names = "--rig", paramLabel = "R", description = "Only this rig below the archive root (repeatable).")
+        List<String> rigs = new ArrayList<>();
+        @Option(names = "--create", description = "Add rows for folders that have none (and follow moved targets).")
+        boolean create;
+        @Option(names = "--update", description = "Refresh rows whose folder changed (count, night, filter, site...).")
+        boolean update;
+        @Option(names = "--delete", description = "Remove rows whose folder no longer exists.")
+        boolean delete;
+        @Option(names = "--dry-run", description = "Show what would change; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws ConfigException, IOException {
+            CliEnvironment env = env();
+            ApdmConfig config = configOption.load(env);
+            Path root = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+            StatusCommand.checkRigs(root, rigs);
+            boolean c = create;
+            boolean u = update;
+            if (!create && !update && !delete) {
+                c = true;
+                u = true;
+            }
+            DbUpdateOperation.Result r;
+            try (AstroDatabase db = databaseOption.open(config, true, err());
+                 Cancellation cancel = new Cancellation();
+                 ConsoleProgress progress = new ConsoleProgress(err(), env.interactive(), output.quiet() || output.json())) {
+                r = new DbUpdateOperation(config, db).run(new DbUpdateOperation.Request(root, Set.copyOf(rigs), c, u,
+                        delete, dryRun), progress, cancel.token());
+                progress.close();
+                print(r, db.file());
+            }
+            return r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+        }
+
+        private void print(DbUpdateOperation.Result r, Path file) {
+            AcceptedDataPlanner.Plan p = r.plan();
+            DbUpdateOperation.Request q = r.request();
+            List<String> modes = new ArrayList<>();
+            if (q.create()) {
+                modes.add("create");
+            }
+            if (q.update()) {
+                modes.add("update");
+            }
+            if (q.delete()) {
+                modes.add("delete");
+            }
+            int code = r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+            if (output.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("command", "db update");
+                m.put("dryRun", q.dryRun());
+                m.put("data", r.scan().inventory().dataRoot().toString());
+                m.put("database", file.toString());
+                m.put("modes", modes);
+                m.put("folders", r.scan().inventory().folders().size());
+                m.put("frames", r.scan().inventory().frames());
+                m.put("scanSeconds", r.scanTime().toMillis() / 1000.0);
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("inserted", p.count(AcceptedDataPlanner.Change.Insert.class));
+                counts.put("updated", p.count(AcceptedDataPlanner.Change.Update.class));
+                counts.put("moved", p.count(AcceptedDataPlanner.Change.Move.class));
+                counts.put("deleted", p.count(AcceptedDataPlanner.Change.Delete.class));
+                counts.put("unchanged", p.unchanged());
+                m.put("summary", counts);
+                m.put("changes", p.changes().stream().map(Update::change).toList());
+                m.put("warnings", r.warnings());
+                m.put("problems", r.problems().stream().map(x -> Map.of("file", x.file().toString(),
+                        "reason", x.reason())).toList());
+                m.put("exitCode", code);
+                out().println(Json.write(m));
+                out().flush();
+                return;
+            }
+            out().printf("Database update%s: %s -> %s (%s)%n", q.dryRun() ? " (dry run, nothing written)" : "",
+                    r.scan().inventory().dataRoot(), file, String.join(", ", modes));
+            out().printf(Locale.ROOT, "  scanned    %,7d folders, %,d frames in %.2f s%n",
+                    r.scan().inventory().folders().size(), r.scan().inventory().frames(), r.scanTime().toMillis() / 1000.0);
+            out().printf("  inserted   %7d%n", p.count(AcceptedDataPlanner.Change.Insert.class));
+            out().printf("  updated    %7d%n", p.count(AcceptedDataPlanner.Change.Update.class));
+            out().printf("  moved      %7d  (target moved to another stage: the row follows its folder)%n",
+                    p.count(AcceptedDataPlanner.Change.Move.class));
+            out().printf("  deleted    %7d%n", p.count(AcceptedDataPlanner.Change.Delete.class));
+            out().printf("  unchanged  %7d%n", p.unchanged());
+            int shown = 0;
+            for (AcceptedDataPlanner.Change ch : p.changes()) {
+                if (!output.verbose() && shown++ == 20) {
+                    out().printf("    … %d more (--verbose lists all)%n", p.changes().size() - 20);
+                    break;
+                }
+                Map<String, Object> c = change(ch);
+                out().printf("    %-8s %s%s%n", c.get("kind"), c.get("folder"),
+                        c.get("details").toString().isEmpty() ? "" : "  (" + c.get("details") + ")");
+            }
+            for (String w : r.warnings()) {
+                out().println("  warning: " + w);
+            }
+            if (!r.problems().isEmpty()) {
+                out().printf("  not read (%d):%n", r.problems().size());
+                for (LeftBehind x : r.problems()) {
+                    out().printf("    %s: %s%n", x.file(), x.reason());
+                }
+            }
+            out().flush();
+        }
+
+        static Map<String, Object> change(AcceptedDataPlanner.Change ch) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            AcceptedRow row;
+            String details;
+            if (ch instanceof AcceptedDataPlanner.Change.Insert i) {
+                m.put("kind", "insert");
+                row = i.row();
+                details = row.count() + " × " + AcceptedRow.fmt(row.shutterSeconds()) + " s " + (row.filter() == null
+                        ? "?" : row.filter());
+            } else if (ch instanceof AcceptedDataPlanner.Change.Update u) {
+                m.put("kind", "update");
+                row = u.row();
+                details = u.row().changesFrom(u.old());
+            } else if (ch instanceof AcceptedDataPlanner.Change.Move mv) {
+                m.put("kind", "move");
+                row = mv.row();
+                details = "from " + mv.old().rawDirectory();
+            } else {
+                AcceptedDataPlanner.Change.Delete d = (AcceptedDataPlanner.Change.Delete) ch;
+                m.put("kind", "delete");
+                row = d.old();
+                details = "folder is gone";
+            }
+            m.put("folder", row.rawDirectory());
+            m.put("details", details);
+            return m;
+        }
+    }
+}
