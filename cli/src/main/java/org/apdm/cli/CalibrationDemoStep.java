@@ -35,29 +35,34 @@ final class CalibrationDemoStep {
 
     static int run(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, CliEnvironment env,
                    PrintWriter out, PrintWriter err) throws IOException {
+        return run(config, layout, output, env, out, err, new DemoSteps());
+    }
+
+    static int run(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, CliEnvironment env,
+                   PrintWriter out, PrintWriter err, DemoSteps steps) throws IOException {
         CliEnvironment quiet = new CliEnvironment(env.env(), env.locations(), env.stdin(), false);
         Path masters = config.roots().pixinsightMasters();
         Path library = config.roots().library() != null ? config.roots().library() : layout.data();
         Path data = layout.data();
 
-        step(out, output, "Step 3: PixInsight integrates the calibration frames (simulated): masters in " + masters);
+        step(out, output, steps.title("PixInsight integrates the calibration frames (simulated): masters in " + masters));
         DemoMasters.write(masters);
-        step(out, output, "Step 4: calibration archive (copy the masters into the library)");
+        step(out, output, steps.title("calibration archive (copy the masters into the library)"));
         int code = CalibrationReports.archive(config, new ArchiveOperation.Request(masters, library, data), output, false,
                 quiet, out, err);
 
-        step(out, output, "Step 5: blink (simulated: you keep every light the cull left and move it into {target}/accept/)");
+        step(out, output, steps.title("blink (simulated: you keep every light the cull left and move it into {target}/accept/)"));
         code = Math.max(code, blink(config, data, output, out));
 
-        step(out, output, "Step 6: calibration distribute (copy the matching masters next to every night of lights)");
+        step(out, output, steps.title("calibration distribute (copy the matching masters next to every night of lights)"));
         code = Math.max(code, CalibrationReports.distribute(config, new DistributionOperation.Request(data, library,
                 List.of(), null, null), output, false, quiet, out, err));
 
-        step(out, output, "Step 7: promote (move calibrated nights from 10_Blink to 20_Data)");
+        step(out, output, steps.title("promote (move calibrated nights from 10_Blink to 20_Data)"));
         code = Math.max(code, PromoteCommand.run(config, new PromotionOperation.Request(data, List.of(), Set.of()), output,
                 false, quiet, out, err));
 
-        step(out, output, "Step 8: calibration clean (delete raw frames the library covers, empty PixInsight's temp folder)");
+        step(out, output, steps.title("calibration clean (delete raw frames the library covers, empty PixInsight's temp folder)"));
         code = Math.max(code, CalibrationReports.clean(config, new CleanOperation.Request(
                 config.roots().calibrationOrRaw(), library, data, config.roots().pixinsightTemp(), masters), output, false,
                 true, quiet, out, err));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apdm.core.config.ApdmConfig;
@@ -25,6 +26,7 @@ import org.apdm.core.metadata.ImageFormat;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 import org.apdm.db.AstroDatabase;
+import org.apdm.db.profiles.ProfileImportOperation;
 import org.apdm.db.update.AcceptedDataPlanner;
 import org.apdm.db.update.DbUpdateOperation;
 import org.apdm.db.report.ReportFileWriter;
@@ -40,52 +42,63 @@ final class DatabaseDemoStep {
     private DatabaseDemoStep() {
     }
 
-    static int run(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, PrintWriter out, PrintWriter err)
-            throws IOException {
+    /** Records the accepted frames (after the calibration step's blink and promotion). */
+    static int record(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, PrintWriter out, PrintWriter err,
+                      DemoSteps steps) throws IOException {
         boolean text = !output.json();
-        int code = ExitCodes.OK;
-        if (text) {
-            out.println();
-            out.println("Step 3: blink (here every frame left in 10_Blink is accepted, as you would after looking at them)");
-            out.flush();
-        }
-        ExecutionResult accepted = Engines.of(config).execute(acceptAll(layout.data()), ProgressListener.NONE,
-                CancellationToken.none());
-        if (accepted.outcomes().stream().anyMatch(o -> o.outcome().leavesSourceBehind())) {
-            code = ExitCodes.LEFT_BEHIND;
-        }
-        if (text) {
-            out.printf("  moved %d frames into their targets' accept/ folders%n", accepted.outcomes().size());
-            out.println();
-            out.println("Step 4: db update (record the accepted frames in the database)");
-            out.flush();
-        }
         Path dbFile = config.database();
         try (AstroDatabase db = new DatabaseOption().open(config, true, err)) {
+            if (text) {
+                out.println();
+                out.println(steps.title("db import-profiles (the rigs and filter wheels of N.I.N.A.'s profiles)"));
+            }
+            ProfileImportOperation.Result profiles = ProfileImportOperation.run(db, config, config.ninaProfiles(), Map.of(),
+                    false);
+            if (text) {
+                profiles.imported().forEach(p -> out.printf("  %s: %s%n", p.name(), String.join(",", p.filters())));
+                profiles.skipped().forEach(k -> out.printf("  skipped %s%n", k));
+                out.println();
+                out.println(steps.title("db update (record the accepted frames in the database)"));
+                out.flush();
+            }
             DbUpdateOperation.Result r = new DbUpdateOperation(config, db).run(new DbUpdateOperation.Request(
                     layout.data(), Set.of(), true, true, false, false), ProgressListener.NONE, CancellationToken.none());
             if (text) {
                 out.printf("  %d folders with %d frames; %d rows added to %s%n", r.scan().inventory().folders().size(),
                         r.scan().inventory().frames(), r.plan().count(AcceptedDataPlanner.Change.Insert.class), dbFile);
                 r.warnings().forEach(w -> out.println("  warning: " + w));
-                out.println();
-                out.println("Step 5: status (what to do next)");
+                out.flush();
             }
+            return r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
+        }
+    }
+
+    /** What to do next and the reports; after the scheduler step, so completion is known. */
+    static int statusAndReport(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, PrintWriter out,
+                               PrintWriter err, DemoSteps steps) throws IOException {
+        boolean text = !output.json();
+        DesiredFrames desired = DesiredFrames.fromConfig(config, w -> err.println("warning: " + w));
+        if (text) {
+            out.println();
+            out.println(steps.title("status (what to do next)"));
+        }
+        try (AstroDatabase db = new DatabaseOption().open(config, true, err)) {
             InventoryScan scan = new InventoryScanner(config).scan(layout.data(), InventoryScanner.Options.STATUS,
                     ProgressListener.NONE, CancellationToken.none());
-            WorkQueue q = WorkQueuePlanner.plan(scan, DesiredFrames.NONE, new WorkQueuePlanner.Settings(
+            WorkQueue q = WorkQueuePlanner.plan(scan, desired, new WorkQueuePlanner.Settings(
                     config.status().bakeReminderDays(), config.status().lowDiskPercent(),
                     config.scheduler().masterReadyPercent()), Instant.now());
             if (text) {
-                out.printf("  waiting for blink: %d night(s); missing calibration: %d night(s); ready to promote: %d night(s)%n",
-                        q.waitingForBlink().size(), q.missingCalibration().size(), q.readyToPromote().size());
+                out.printf("  waiting for blink: %d night(s); missing calibration: %d night(s); ready to promote: %d night(s);"
+                                + " ready for master: %d target(s)%n", q.waitingForBlink().size(), q.missingCalibration().size(),
+                        q.readyToPromote().size(), q.desiredAvailable() ? q.readyForMaster().size() : 0);
                 out.println();
-                out.println("Step 6: report (astrobin_csv.txt and totals.txt per target, and a summary page)");
+                out.println(steps.title("report (astrobin_csv.txt and totals.txt per target, and a summary page)"));
             }
             Path html = layout.root().resolve("report.html");
             ReportOperation.Result rep = new ReportOperation(config, db, new ReportFileWriter(db, Engines.of(config),
                     Clock.systemDefaultZone())).run(new ReportOperation.Request(layout.data(), Set.of(), true, html, null,
-                    false), DesiredFrames.NONE);
+                    false), desired);
             if (text) {
                 out.print(rep.text().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
                 out.printf("  %d report files written; open %s in a browser%n", rep.files().size(), html);
@@ -98,43 +111,7 @@ final class DatabaseDemoStep {
                 out.printf("  ./apdm filter list --config \"%s\" --rig \"%s\"%n", layout.config(), "SQA55@f5.3+ATR585M");
                 out.flush();
             }
-            if (!r.problems().isEmpty()) {
-                code = Math.max(code, ExitCodes.LEFT_BEHIND);
-            }
         }
-        return code;
-    }
-
-    /** Moves every frame in {@code 10_Blink} outside {@code accept/} to {@code {target}/accept/<same path>}. */
-    static Plan acceptAll(Path data) throws IOException {
-        List<FileOperation> ops = new ArrayList<>();
-        List<Path> prune = new ArrayList<>();
-        if (Files.isDirectory(data)) {
-            try (Stream<Path> rigs = Files.list(data)) {
-                for (Path rig : rigs.sorted().toList()) {
-                    Path blink = rig.resolve(ArchiveLayout.BLINK);
-                    if (!Files.isDirectory(blink)) {
-                        continue;
-                    }
-                    try (Stream<Path> targets = Files.list(blink)) {
-                        for (Path target : targets.filter(Files::isDirectory).sorted().toList()) {
-                            prune.add(target);
-                            try (Stream<Path> files = Files.walk(target)) {
-                                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                                    Path rel = target.relativize(f);
-                                    if (rel.getName(0).toString().equals(ArchiveLayout.ACCEPT)
-                                            || !ImageFormat.of(f).isImage()) {
-                                        continue;
-                                    }
-                                    ops.add(new FileOperation.Move(f, target.resolve(ArchiveLayout.ACCEPT).resolve(rel),
-                                            "accepted in the demo's blink"));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return new Plan("demo blink", ops, List.of(), List.of(data), prune);
+        return ExitCodes.OK;
     }
 }

@@ -43,11 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path target = dir != null ? dir : freeFolder(Path.of("apdm-demo"));
         DemoWorkspace.Layout layout = DemoWorkspace.create(target);
+        DemoSteps steps = new DemoSteps();
         ApdmConfig config = ConfigLoader.load(layout.config(), env.locations(), env.env());
         if (!output.json()) {
             out.printf("Created a sample N.I.N.A. dump in %s%n", layout.raw());
             out.printf("Configuration: %s%n%n", layout.config());
-            out.println("Step 1: ingest (sort RAW into the archive)");
+            out.println(steps.title("ingest (sort RAW into the archive)"));
             out.flush();
         }
         int code = IngestCommand.run(config, new IngestOperation.Request(layout.raw(), layout.data(),
@@ -55,14 +56,15 @@ public final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
         if (!output.json()) {
             out.println();
-            out.println("Step 2: cull (reject poor frames in 10_Blink; groups above the auto-accept share wait for you)");
+            out.println(steps.title("cull (reject poor frames in 10_Blink; groups above the auto-accept share wait for you)"));
             out.flush();
         }
         code = Math.max(code, cull(config, layout, out));
-        code = Math.max(code, CalibrationDemoStep.run(config, layout, output, env, out, spec.commandLine().getErr()));
-        code = Math.max(code, DatabaseDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
-        // after `db update`: the sync reads the accepted frames it stored
-        code = Math.max(code, SchedulerDemoStep.run(config, layout, output, out, spec.commandLine().getErr()));
+        code = Math.max(code, CalibrationDemoStep.run(config, layout, output, env, out, spec.commandLine().getErr(), steps));
+        code = Math.max(code, DatabaseDemoStep.record(config, layout, output, out, spec.commandLine().getErr(), steps));
+        // after `db update`: the sync reads the accepted frames it stored; status and reports then know the plans
+        code = Math.max(code, SchedulerDemoStep.run(config, layout, output, out, spec.commandLine().getErr(), steps));
+        code = Math.max(code, DatabaseDemoStep.statusAndReport(config, layout, output, out, spec.commandLine().getErr(), steps));
         if (!output.json()) {
             out.println();
             out.println("Where to look:");

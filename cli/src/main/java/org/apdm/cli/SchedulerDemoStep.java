@@ -24,8 +24,8 @@ final class SchedulerDemoStep {
     private record DemoProfile(String rig, String id) {
     }
 
-    private static final DemoProfile C8E = new DemoProfile("C8E@f10.0+ZWO ASI2600MM Pro", "8c4179b3-edf2-40d2-8a3a-b13d15cc49d5");
-    private static final DemoProfile SQA55 = new DemoProfile("SQA55@f5.3+ATR585M", "01333553-3f50-4985-83f1-2c906ad25bf1");
+    private static final DemoProfile C8E = new DemoProfile("C8E@f10.0+ZWO ASI2600MM Pro", DemoWorkspace.C8E_PROFILE_ID);
+    private static final DemoProfile SQA55 = new DemoProfile("SQA55@f5.3+ATR585M", DemoWorkspace.SQA55_PROFILE_ID);
 
     private SchedulerDemoStep() {
     }
@@ -36,10 +36,15 @@ final class SchedulerDemoStep {
     }
 
     static int run(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, PrintWriter out, PrintWriter err) {
+        return run(config, layout, output, out, err, new DemoSteps());
+    }
+
+    static int run(ApdmConfig config, DemoWorkspace.Layout layout, OutputOptions output, PrintWriter out, PrintWriter err,
+                   DemoSteps steps) {
         Path ts = database(layout);
         if (!output.json()) {
             out.println();
-            out.println("Step: N.I.N.A. Target Scheduler (a sample schedulerdb.sqlite, then `apdm scheduler sync`)");
+            out.println(steps.title("N.I.N.A. Target Scheduler (a sample schedulerdb.sqlite, then `apdm scheduler sync`)"));
             out.flush();
         }
         AcceptedFramesRepository.Contents apdm = null;

@@ -58,8 +58,40 @@ public final class DemoWorkspace {
         Files.createDirectories(layout.data());
         Files.createDirectories(layout.reject());
         new DemoWorkspace().writeDump(layout.raw());
+        writeProfiles(root.resolve("NINA").resolve("Profiles"));
         Files.writeString(layout.config(), config(), StandardCharsets.UTF_8);
         return layout;
+    }
+
+    /** The demo rigs' N.I.N.A. profile ids; the sample Target Scheduler database uses the same. */
+    public static final String C8E_PROFILE_ID = "8c4179b3-edf2-40d2-8a3a-b13d15cc49d5";
+    public static final String SQA55_PROFILE_ID = "01333553-3f50-4985-83f1-2c906ad25bf1";
+
+    /** Two N.I.N.A. profiles (DataContract XML, as N.I.N.A. writes them) named after the demo rigs. */
+    static void writeProfiles(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(C8E_PROFILE_ID + ".profile"),
+                profile(C8E_PROFILE_ID, "C8E@f10.0+ZWO ASI2600MM Pro", List.of("L", "R", "G", "B", "Ha", "O3", "S2")),
+                StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(SQA55_PROFILE_ID + ".profile"),
+                profile(SQA55_PROFILE_ID, "SQA55@f5.3+ATR585M", List.of("L", "R", "G", "B", "Ha", "S2", "O3", "Dark")),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String profile(String id, String name, List<String> filters) {
+        StringBuilder f = new StringBuilder();
+        for (int i = 0; i < filters.size(); i++) {
+            f.append("      <a:FilterInfo><a:_name>").append(filters.get(i)).append("</a:_name><a:_position>").append(i)
+                    .append("</a:_position></a:FilterInfo>\n");
+        }
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + "<Profile xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xmlns=\"http://schemas.datacontract.org/2004/07/NINA.Profile\">\n"
+                + "  <FilterWheelSettings i:type=\"FilterWheelSettings\">\n"
+                + "    <FilterWheelFilters xmlns:a=\"http://schemas.datacontract.org/2004/07/NINA.Core.Model.Equipment\">\n"
+                + f
+                + "    </FilterWheelFilters>\n  </FilterWheelSettings>\n"
+                + "  <Id>" + id + "</Id>\n  <Name>" + name + "</Name>\n</Profile>\n";
     }
 
     static String config() {
@@ -77,6 +109,10 @@ public final class DemoWorkspace {
                 night_date:
                   rule: date-loc-minus-12h
                   time_zone: America/New_York
+                nina:
+                  profiles: NINA/Profiles
+                scheduler:
+                  database: NINA/SchedulerPlugin/schedulerdb.sqlite
                 """;
     }
 
