@@ -1,0 +1,230 @@
+package org.apdm.gui.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+import org.apdm.core.config.ApdmConfig;
+import org.apdm.gui.AppContext;
+import org.apdm.gui.operation.Failures;
+import org.apdm.gui.shell.Navigator;
+import org.apdm.gui.task.Job;
+
+/**
+ * The dashboard's state: the archive model (computed in the background), the filter, the tree of
+ * rig → stage → target rows that matches it, and the queue. FX thread.
+ */
+public final class DashboardViewModel {
+
+    /** "All" in the rig and stage choices. */
+    public static final String ALL = "All";
+
+    /** One row of the tree: a rig, a stage of a rig, or a target in a stage. */
+    public record Row(Kind kind, String name, long frames, double hours, int nights, String filters,
+                      double completion, String note, boolean warning) {
+        public enum Kind { RIG, STAGE, TARGET }
+    }
+
+    private final AppContext context;
+    private final Navigator navigator;
+    private final ReadOnlyObjectWrapper<DashboardModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TreeItem<Row>> tree = new ReadOnlyObjectWrapper<>(new TreeItem<>());
+    private final ObservableList<NextStep> queue = FXCollections.observableArrayList();
+    private final ObservableList<String> rigChoices = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> stageChoices = FXCollections.observableArrayList(ALL);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<String> rig = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> stage = new SimpleObjectProperty<>(ALL);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper shownCounts = new ReadOnlyStringWrapper("");
+
+    public DashboardViewModel(AppContext context, Navigator navigator) {
+        this.context = context;
+        this.navigator = navigator;
+        search.addListener((o, a, b) -> rebuildTree());
+        rig.addListener((o, a, b) -> rebuildTree());
+        stage.addListener((o, a, b) -> rebuildTree());
+    }
+
+    /** Reads the archive in the background and shows it. */
+    public void refresh() {
+        ApdmConfig config = context.config();
+        if (config == null || loading.get()) {
+            return;
+        }
+        if (config.roots().data() == null) {
+            status.set("No data folder is configured; set it in Settings.");
+            return;
+        }
+        loading.set(true);
+        status.set("Reading the archive in " + config.roots().data() + " …");
+        long start = System.nanoTime();
+        Job<DashboardModel> j = context.tasks().submit("Dashboard", (listener, cancel) -> {
+            WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().data(), cancel);
+            ArchiveSummary summary = context.archive().scan(config.roots().data(), listener, cancel);
+            return DashboardModel.of(summary, facts, rigName -> config.filters(rigName).stream()
+                    .map(ApdmConfig.FilterDef::name).toList(), config.status().lowDiskPercent());
+        }, m -> {
+            loading.set(false);
+            job.set(null);
+            show(m);
+            status.set(String.format(Locale.ROOT, "Read in %.1f s", (System.nanoTime() - start) / 1e9));
+        }, failure -> {
+            loading.set(false);
+            job.set(null);
+            status.set(Failures.message(failure));
+        });
+        job.set(j);
+    }
+
+    /** Shows a model that is already computed (FX thread); the benchmark measures from here. */
+    public void show(DashboardModel m) {
+        model.set(m);
+        queue.setAll(m.queue());
+        List<String> rigs = new ArrayList<>();
+        rigs.add(ALL);
+        m.rigs().forEach(r -> rigs.add(r.rig()));
+        rigChoices.setAll(rigs);
+        List<String> stages = new ArrayList<>();
+        stages.add(ALL);
+        stages.addAll(m.stageColumns());
+        stageChoices.setAll(stages);
+        if (!rigChoices.contains(rig.get())) {
+            rig.set(ALL);
+        }
+        if (!stageChoices.contains(stage.get())) {
+            stage.set(ALL);
+        }
+        rebuildTree();
+    }
+
+    /** Opens the page that resolves a queue entry. */
+    public void open(NextStep step) {
+        if (step.pageId() != null && navigator.has(step.pageId())) {
+            navigator.show(step.pageId(), step.argument());
+        }
+    }
+
+    public boolean canOpen(NextStep step) {
+        return step.pageId() != null && navigator.has(step.pageId());
+    }
+
+    /** Filters the tree to one rig and stage (a click in the rig × stage overview). */
+    public void focus(String rigName, String stageName) {
+        rig.set(rigName == null ? ALL : rigName);
+        stage.set(stageName == null ? ALL : stageName);
+    }
+
+    private void rebuildTree() {
+        DashboardModel m = model.get();
+        TreeItem<Row> root = new TreeItem<>(new Row(Row.Kind.RIG, "archive", 0, 0, 0, "", 0, "", false));
+        if (m == null) {
+            tree.set(root);
+            return;
+        }
+        String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        long targets = 0;
+        long frames = 0;
+        for (DashboardModel.RigRow r : m.rigs()) {
+            if (!ALL.equals(rig.get()) && !r.rig().equals(rig.get())) {
+                continue;
+            }
+            boolean rigMatches = needle.isEmpty() || r.rig().toLowerCase(Locale.ROOT).contains(needle);
+            TreeItem<Row> rigItem = new TreeItem<>(new Row(Row.Kind.RIG, r.rig(), r.frames(), r.hours(), 0,
+                    "", 0, r.stages().size() + (r.stages().size() == 1 ? " stage" : " stages"), false));
+            for (DashboardModel.StageRow s : r.stages()) {
+                if (!ALL.equals(stage.get()) && !s.stage().equals(stage.get())) {
+                    continue;
+                }
+                TreeItem<Row> stageItem = new TreeItem<>(new Row(Row.Kind.STAGE, s.stage(), s.frames(), s.hours(), 0, "", 0,
+                        s.known() ? s.targets().size() + (s.targets().size() == 1 ? " target" : " targets")
+                                : "not a known stage", !s.known()));
+                for (DashboardModel.TargetRow t : s.targets()) {
+                    if (!rigMatches && !t.target().toLowerCase(Locale.ROOT).contains(needle)) {
+                        continue;
+                    }
+                    String note = t.panels().isEmpty() ? "" : "panels " + String.join(", ", t.panels());
+                    stageItem.getChildren().add(new TreeItem<>(new Row(Row.Kind.TARGET, t.target(), t.frames(), t.hours(),
+                            t.nights(), String.join(" ", t.filters()), t.completion(),
+                            (note.isEmpty() ? "" : note + "; ") + t.readyNights() + " of " + t.nights()
+                                    + " nights accepted and calibrated", false)));
+                    targets++;
+                    frames += t.frames();
+                }
+                if (!stageItem.getChildren().isEmpty()) {
+                    stageItem.setExpanded(!needle.isEmpty() || !ALL.equals(stage.get()) || !s.known()
+                            || s.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK));
+                    rigItem.getChildren().add(stageItem);
+                }
+            }
+            if (!rigItem.getChildren().isEmpty()) {
+                rigItem.setExpanded(true);
+                root.getChildren().add(rigItem);
+            }
+        }
+        shownCounts.set(String.format(Locale.ROOT, "%,d targets, %,d frames shown", targets, frames));
+        tree.set(root);
+    }
+
+    public ReadOnlyObjectProperty<DashboardModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TreeItem<Row>> treeProperty() {
+        return tree.getReadOnlyProperty();
+    }
+
+    public ObservableList<NextStep> queue() {
+        return queue;
+    }
+
+    public ObservableList<String> rigChoices() {
+        return rigChoices;
+    }
+
+    public ObservableList<String> stageChoices() {
+        return stageChoices;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> rigProperty() {
+        return rig;
+    }
+
+    public ObjectProperty<String> stageProperty() {
+        return stage;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty shownCountsProperty() {
+        return shownCounts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Job<?>> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+}
