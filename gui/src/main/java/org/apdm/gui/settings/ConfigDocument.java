@@ -38,10 +38,17 @@ public final class ConfigDocument {
 
     private final String text;
     private final boolean reformatted;
+    /** The values as read from {@link #text}, read at most once. */
+    private Object read;
 
     private ConfigDocument(String text, boolean reformatted) {
         this.text = text;
         this.reformatted = reformatted;
+    }
+
+    private ConfigDocument(String text, boolean reformatted, Object read) {
+        this(text, reformatted);
+        this.read = read;
     }
 
     public static ConfigDocument of(String text) {
@@ -57,15 +64,35 @@ public final class ConfigDocument {
         return reformatted;
     }
 
-    /** The values of the document: maps, lists, strings, numbers, booleans. */
+    /** The values of the document (a copy): maps, lists, strings, numbers, booleans. */
     public Map<String, Object> values() {
-        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        if (read == null) {
+            read = load(text);
+        }
+        Object o = copy(read);
         return o instanceof Map<?, ?> m ? castMap(m) : new LinkedHashMap<>();
+    }
+
+    private static Object copy(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> c = new LinkedHashMap<>();
+            m.forEach((k, v) -> c.put(k, copy(v)));
+            return c;
+        }
+        if (o instanceof List<?> l) {
+            List<Object> c = new ArrayList<>(l.size());
+            l.forEach(v -> c.add(copy(v)));
+            return c;
+        }
+        return o;
     }
 
     /** The value at a path of keys (String) and list positions (Integer), or null. */
     public Object get(List<?> path) {
-        Object cur = values();
+        if (read == null) {
+            read = load(text);
+        }
+        Object cur = read instanceof Map ? read : Map.of();
         for (Object p : path) {
             if (cur instanceof Map<?, ?> m) {
                 cur = m.get(p);
@@ -96,8 +123,9 @@ public final class ConfigDocument {
         } catch (RuntimeException e) {
             edited = null;
         }
-        if (edited != null && sameValues(load(edited), expected)) {
-            return new ConfigDocument(edited, reformatted);
+        Object check = edited == null ? null : load(edited);
+        if (edited != null && sameValues(check, expected)) {
+            return new ConfigDocument(edited, reformatted, check);
         }
         return new ConfigDocument(dump(expected), true);
     }
