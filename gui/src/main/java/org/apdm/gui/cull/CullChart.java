@@ -3,11 +3,13 @@ package org.apdm.gui.cull;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.css.PseudoClass;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,6 +19,11 @@ import javafx.scene.layout.VBox;
 public final class CullChart extends VBox {
 
     static final Map<String, String> NAMES = Map.of("hfr", "HFR (px)", "rmsac", "Guiding RMS (\")", "stars", "Stars");
+
+    /** A frame's symbol; {@link #REJECTED} when the current proposal rejects it. */
+    public static final PseudoClass FRAME = PseudoClass.getPseudoClass("frame");
+    public static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+    static final PseudoClass LIMIT = PseudoClass.getPseudoClass("limit");
 
     private final GroupReview review;
 
@@ -52,16 +59,13 @@ public final class CullChart extends VBox {
             values.setName(metric);
             for (GroupReview.Point p : points) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.index(), p.value());
-                d.nodeProperty().addListener((o, a, n) -> {
-                    if (n != null) {
-                        n.getStyleClass().setAll("frame-dot");
-                        if (p.rejected()) {
-                            n.getStyleClass().add("rejected");
-                        }
-                        Tooltip.install(n, new Tooltip(String.format(Locale.ROOT, "#%d %s\n%s = %s%s", p.index(), p.file(),
-                                metric, p.value(), p.rejected() ? "\nrejected" : "")));
-                    }
-                });
+                // the chart resets a symbol's style classes, so its look comes from pseudo-classes
+                StackPane dot = new StackPane();
+                dot.pseudoClassStateChanged(FRAME, true);
+                dot.pseudoClassStateChanged(REJECTED, p.rejected());
+                Tooltip.install(dot, new Tooltip(String.format(Locale.ROOT, "#%d %s\n%s = %s%s", p.index(), p.file(),
+                        metric, p.value(), p.rejected() ? "\nrejected" : "")));
+                d.setNode(dot);
                 values.getData().add(d);
             }
             chart.getData().add(values);
@@ -71,11 +75,10 @@ public final class CullChart extends VBox {
                 XYChart.Data<Number, Number> a = new XYChart.Data<>(0.5, l.value());
                 XYChart.Data<Number, Number> b = new XYChart.Data<>(frames + 0.5, l.value());
                 for (XYChart.Data<Number, Number> d : List.of(a, b)) {
-                    d.nodeProperty().addListener((o, was, n) -> {
-                        if (n != null) {
-                            n.getStyleClass().setAll("limit-dot");
-                        }
-                    });
+                    StackPane none = new StackPane();
+                    none.pseudoClassStateChanged(LIMIT, true);
+                    none.setVisible(false);
+                    d.setNode(none);
                 }
                 line.getData().addAll(a, b);
                 chart.getData().add(line);

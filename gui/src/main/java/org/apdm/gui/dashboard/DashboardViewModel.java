@@ -144,34 +144,47 @@ public final class DashboardViewModel {
                 continue;
             }
             boolean rigMatches = needle.isEmpty() || r.rig().toLowerCase(Locale.ROOT).contains(needle);
-            TreeItem<Row> rigItem = new TreeItem<>(new Row(Row.Kind.RIG, r.rig(), r.frames(), r.hours(), 0,
-                    "", 0, r.stages().size() + (r.stages().size() == 1 ? " stage" : " stages"), false));
+            List<TreeItem<Row>> stageItems = new ArrayList<>();
+            long rigFrames = 0;
+            double rigHours = 0;
             for (DashboardModel.StageRow s : r.stages()) {
                 if (!ALL.equals(stage.get()) && !s.stage().equals(stage.get())) {
                     continue;
                 }
-                TreeItem<Row> stageItem = new TreeItem<>(new Row(Row.Kind.STAGE, s.stage(), s.frames(), s.hours(), 0, "", 0,
-                        s.known() ? s.targets().size() + (s.targets().size() == 1 ? " target" : " targets")
-                                : "not a known stage", !s.known()));
+                List<TreeItem<Row>> targetItems = new ArrayList<>();
+                long stageFrames = 0;
+                double stageHours = 0;
                 for (DashboardModel.TargetRow t : s.targets()) {
                     if (!rigMatches && !t.target().toLowerCase(Locale.ROOT).contains(needle)) {
                         continue;
                     }
                     String note = t.panels().isEmpty() ? "" : "panels " + String.join(", ", t.panels());
-                    stageItem.getChildren().add(new TreeItem<>(new Row(Row.Kind.TARGET, t.target(), t.frames(), t.hours(),
+                    targetItems.add(new TreeItem<>(new Row(Row.Kind.TARGET, t.target(), t.frames(), t.hours(),
                             t.nights(), String.join(" ", t.filters()), t.completion(),
                             (note.isEmpty() ? "" : note + "; ") + t.readyNights() + " of " + t.nights()
                                     + " nights accepted and calibrated", false)));
-                    targets++;
-                    frames += t.frames();
+                    stageFrames += t.frames();
+                    stageHours += t.hours();
                 }
-                if (!stageItem.getChildren().isEmpty()) {
-                    stageItem.setExpanded(!needle.isEmpty() || !ALL.equals(stage.get()) || !s.known()
-                            || s.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK));
-                    rigItem.getChildren().add(stageItem);
+                if (targetItems.isEmpty()) {
+                    continue;
                 }
+                // sums of what the filter shows, so the rows add up
+                TreeItem<Row> stageItem = new TreeItem<>(new Row(Row.Kind.STAGE, s.stage(), stageFrames, stageHours, 0, "", 0,
+                        s.known() ? targetItems.size() + (targetItems.size() == 1 ? " target" : " targets")
+                                : "not a known stage", !s.known()));
+                stageItem.getChildren().setAll(targetItems);
+                stageItem.setExpanded(true);
+                stageItems.add(stageItem);
+                rigFrames += stageFrames;
+                rigHours += stageHours;
+                targets += targetItems.size();
+                frames += stageFrames;
             }
-            if (!rigItem.getChildren().isEmpty()) {
+            if (!stageItems.isEmpty()) {
+                TreeItem<Row> rigItem = new TreeItem<>(new Row(Row.Kind.RIG, r.rig(), rigFrames, rigHours, 0, "",
+                        0, stageItems.size() + (stageItems.size() == 1 ? " stage" : " stages"), false));
+                rigItem.getChildren().setAll(stageItems);
                 rigItem.setExpanded(true);
                 root.getChildren().add(rigItem);
             }

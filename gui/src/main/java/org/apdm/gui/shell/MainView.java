@@ -145,6 +145,16 @@ public final class MainView implements Navigator {
         return p == null ? null : built.computeIfAbsent(pageId, k -> p.factory().get());
     }
 
+    /** The operation log of this window. */
+    public org.apdm.gui.log.OperationLog log() {
+        return context.log();
+    }
+
+    /** The log's lines, for tests. */
+    public List<String> logLines() {
+        return context.log().entries().stream().map(org.apdm.gui.log.LogEntry::line).toList();
+    }
+
     public List<Page> pages() {
         return List.copyOf(pages.values());
     }
