@@ -78,15 +78,17 @@ public final class GuiTestKit {
     }
 
     /**
-     * Types into a text field like a user: clicks it, and types the end of the text key by key (the start is put
-     * in at once, because the robot needs about 0.1 s per key).
+     * Types at the end of a text field like a user: focuses it and types the last characters key by key (the start
+     * is put in at once, because the robot needs about 0.1 s per key).
      */
     public static void type(FxRobot robot, String query, String text) {
         javafx.scene.control.TextInputControl field = robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class);
-        robot.clickOn(query);
         int cut = Math.max(0, text.length() - 4);
-        fx(() -> field.setText(text.substring(0, cut)));
-        fx(() -> field.positionCaret(cut));
+        fx(() -> {
+            field.requestFocus();
+            field.appendText(text.substring(0, cut));
+            field.end();
+        });
         robot.write(text.substring(cut), 0);
     }
 
