@@ -63,8 +63,15 @@ public final class CullChart extends VBox {
                 StackPane dot = new StackPane();
                 dot.pseudoClassStateChanged(FRAME, true);
                 dot.pseudoClassStateChanged(REJECTED, p.rejected());
-                Tooltip.install(dot, new Tooltip(String.format(Locale.ROOT, "#%d %s\n%s = %s%s", p.index(), p.file(),
-                        metric, p.value(), p.rejected() ? "\nrejected" : "")));
+                // a tooltip is made on the first hover: a chart has hundreds of points
+                dot.setOnMouseEntered(e -> {
+                    if (dot.getProperties().get(Tooltip.class) == null) {
+                        Tooltip t = new Tooltip(String.format(Locale.ROOT, "#%d %s\n%s = %s%s", p.index(), p.file(),
+                                metric, p.value(), p.rejected() ? "\nrejected" : ""));
+                        dot.getProperties().put(Tooltip.class, t);
+                        Tooltip.install(dot, t);
+                    }
+                });
                 d.setNode(dot);
                 values.getData().add(d);
             }

@@ -1,5 +1,6 @@
 package org.apdm.gui.cull;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -84,30 +85,7 @@ public final class CullView implements PageView {
         groups.setId("groupList");
         groups.setPrefWidth(360);
         groups.setMinWidth(280);
-        groups.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(GroupReview r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                GroupProposal p = r.proposal();
-                Label badge = new Label();
-                badge.getStyleClass().add("badge");
-                badge.textProperty().bind(r.decisionProperty().map(d -> !r.needsDecision() ? "auto"
-                        : d == GroupReview.Decision.UNDECIDED ? "decide" : d == GroupReview.Decision.REJECT ? "reject" : "keep"));
-                r.decisionProperty().addListener((o, a, b) -> updateBadge(badge, r));
-                updateBadge(badge, r);
-                Label title = Ui.label(r.folder().replaceFirst("^[^/]+/10_Blink/", ""), "group-cell-title");
-                Label sub = Ui.label(String.format("%s · %s · %d of %d (%s %%)", shortRig(p.group().rig()), p.pass().name(),
-                        p.rejects().size(), p.total(), p.percentText()), "group-cell-sub");
-                HBox top = Ui.row(8, badge, title);
-                setGraphic(new VBox(2, top, sub));
-                setText(null);
-            }
-        });
+        groups.setCellFactory(l -> new GroupCell());
         groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b);
@@ -134,13 +112,71 @@ public final class CullView implements PageView {
                 message), split);
     }
 
-    private static void updateBadge(Label badge, GroupReview r) {
-        badge.getStyleClass().removeAll("undecided", "reject", "keep", "auto");
-        badge.getStyleClass().add(!r.needsDecision() ? "auto" : switch (r.decisionProperty().get()) {
-            case UNDECIDED -> "undecided";
-            case REJECT -> "reject";
-            case KEEP -> "keep";
-        });
+    /** A group in the list: its decision badge, what it is (target, night, filter), and the proposal. */
+    private static final class GroupCell extends ListCell<GroupReview> {
+        private final Label badge = new Label();
+        private final Label title = Ui.label("", "group-cell-title");
+        private final Label sub = Ui.label("", "group-cell-sub");
+        private final VBox box = new VBox(2, Ui.row(8, badge, title), sub);
+        private final javafx.beans.value.ChangeListener<GroupReview.Decision> decided = (o, a, b) -> updateBadge();
+        private GroupReview shown;
+
+        GroupCell() {
+            badge.getStyleClass().add("badge");
+        }
+
+        @Override
+        protected void updateItem(GroupReview r, boolean empty) {
+            super.updateItem(r, empty);
+            if (shown != null) {
+                shown.decisionProperty().removeListener(decided);
+            }
+            shown = empty ? null : r;
+            setText(null);
+            if (shown == null) {
+                setGraphic(null);
+                return;
+            }
+            shown.decisionProperty().addListener(decided);
+            GroupProposal p = r.proposal();
+            title.setText(describe(r.folder()));
+            sub.setText(String.format("%s · %s · reject %d of %d (%s %%)", shortRig(p.group().rig()), p.pass().name(),
+                    p.rejects().size(), p.total(), p.percentText()));
+            updateBadge();
+            setGraphic(box);
+        }
+
+        private void updateBadge() {
+            GroupReview r = shown;
+            badge.getStyleClass().removeAll("undecided", "reject", "keep", "auto");
+            String kind = !r.needsDecision() ? "auto" : switch (r.decisionProperty().get()) {
+                case UNDECIDED -> "undecided";
+                case REJECT -> "reject";
+                case KEEP -> "keep";
+            };
+            badge.getStyleClass().add(kind);
+            badge.setText(kind.equals("undecided") ? "decide" : kind);
+        }
+    }
+
+    /** {@code M 81 · 2025-03-02 · L 120 s} from {@code rig/10_Blink/M 81/DATE_2025-03-02/FILTER_L_EXP_120.00_SETTEMP_-10.00}. */
+    static String describe(String folder) {
+        String[] parts = folder.split("/");
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 2; i < parts.length; i++) {
+            String p = parts[i];
+            java.util.regex.Matcher g = java.util.regex.Pattern.compile("FILTER_(.*?)_EXP_([^_]+)(?:_SETTEMP_[^_]+)?(?:_PANEL_(.+))?")
+                    .matcher(p);
+            if (p.startsWith("DATE_")) {
+                out.add(p.substring(5));
+            } else if (g.matches()) {
+                String exp = g.group(2).replaceAll("\\.0+$", "");
+                out.add(g.group(1) + " " + exp + " s" + (g.group(3) == null ? "" : " · panel " + g.group(3)));
+            } else {
+                out.add(p);
+            }
+        }
+        return String.join(" · ", out);
     }
 
     private static String shortRig(String rig) {

@@ -77,7 +77,8 @@ public final class GroupReviewView extends VBox {
         HBox top = Ui.row(20, new VBox(4, headline, share, folder), Ui.grow());
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
         VBox left = new VBox(10, Ui.label("Statistics", "stat-head"), stats, Ui.label("Limits", "stat-head"), limits);
-        left.setMinWidth(330);
+        left.setMinWidth(360);
+        stats.setHgap(14);
         HBox middle = new HBox(16, left, chart);
         HBox.setHgrow(chart, Priority.ALWAYS);
         VBox.setVgrow(middle, Priority.ALWAYS);
@@ -160,9 +161,11 @@ public final class GroupReviewView extends VBox {
         reject.setText("Reject " + p.rejects().size() + (p.rejects().size() == 1 ? " frame" : " frames"));
         reject.setDisable(p.rejects().isEmpty());
         stats.getChildren().clear();
-        String[] head = {"", "frames", "min", "median", "max", "rejects"};
+        String[] head = {"", "n", "min", "median", "max", "rejects"};
         for (int c = 0; c < head.length; c++) {
-            stats.add(Ui.label(head[c], "stat-head"), c, 0);
+            Label h = Ui.label(head[c], "stat-head");
+            h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            stats.add(h, c, 0);
         }
         int row = 1;
         for (String metric : review.chartedMetrics()) {
@@ -172,7 +175,9 @@ public final class GroupReviewView extends VBox {
             long broken = p.rejects().stream().filter(r -> r.metricsBroken().contains(metric)).count();
             String median = values.isEmpty() ? "-" : CullSummary.num(values.size() % 2 == 1 ? values.get(values.size() / 2)
                     : (values.get(values.size() / 2 - 1) + values.get(values.size() / 2)) / 2);
-            stats.addRow(row++, Ui.label(CullChart.NAMES.getOrDefault(metric, metric), "field-label"),
+            Label name = Ui.label(CullChart.NAMES.getOrDefault(metric, metric), "field-label");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            stats.addRow(row++, name,
                     Ui.label(String.valueOf(values.size()), "stat"),
                     Ui.label(values.isEmpty() ? "-" : CullSummary.num(values.get(0)), "stat"),
                     Ui.label(median, "stat"),

@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.apdm.gui.shell.NextFrame;
 import org.apdm.gui.shell.PageView;
 import org.apdm.gui.shell.Ui;
 
@@ -34,7 +35,7 @@ public final class DashboardView implements PageView {
     private final VBox root = new VBox();
     private final HBox totals = new HBox(10);
     private final GridPane matrix = new GridPane();
-    private final VBox queue = new VBox(8);
+    private final javafx.scene.control.ListView<NextStep> queue = new javafx.scene.control.ListView<>();
     private final VBox problems = new VBox(2);
     private final TitledPane problemsPane = new TitledPane();
     private final TreeTableView<DashboardViewModel.Row> tree = new TreeTableView<>();
@@ -55,11 +56,11 @@ public final class DashboardView implements PageView {
         busy.visibleProperty().bind(vm.loadingProperty());
         busy.managedProperty().bind(vm.loadingProperty());
 
+        totals.setId("totals");
         matrix.getStyleClass().add("matrix");
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(true);
-        matrixScroll.setMaxHeight(190);
-        matrixScroll.setPrefViewportHeight(150);
+        matrixScroll.setMaxHeight(180);
         VBox matrixCard = Ui.card(Ui.label("Rigs and stages", "section-title"), matrixScroll);
 
         TextField search = new TextField();
@@ -73,8 +74,13 @@ public final class DashboardView implements PageView {
         ComboBox<String> stage = new ComboBox<>(vm.stageChoices());
         stage.valueProperty().bindBidirectional(vm.stageProperty());
         stage.setId("stageFilter");
-        HBox filters = Ui.row(8, search, Ui.label("Rig", "muted"), rig, Ui.label("Stage", "muted"), stage, Ui.grow(),
-                Ui.label(vm.shownCountsProperty(), "muted", "small"));
+        Label rigLabel = Ui.label("Rig", "muted");
+        Label stageLabel = Ui.label("Stage", "muted");
+        Label shown = Ui.label(vm.shownCountsProperty(), "muted", "small");
+        for (Label l : java.util.List.of(rigLabel, stageLabel, shown)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox filters = Ui.row(8, search, rigLabel, rig, stageLabel, stage, Ui.grow(), shown);
         HBox.setHgrow(search, Priority.SOMETIMES);
         search.setPrefWidth(240);
 
@@ -89,10 +95,12 @@ public final class DashboardView implements PageView {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         queue.setId("nextSteps");
-        ScrollPane queueScroll = new ScrollPane(queue);
-        queueScroll.setFitToWidth(true);
-        VBox.setVgrow(queueScroll, Priority.ALWAYS);
-        VBox right = Ui.card(Ui.label("What to do next", "section-title"), queueScroll);
+        queue.getStyleClass().add("queue");
+        queue.setItems(vm.queue());
+        queue.setCellFactory(l -> new QueueCell());
+        queue.setPlaceholder(Ui.wrapped("Nothing waits: RAW is empty and every night is accepted and calibrated.", "muted"));
+        VBox.setVgrow(queue, Priority.ALWAYS);
+        VBox right = Ui.card(Ui.label("What to do next", "section-title"), queue);
         right.setPrefWidth(330);
         right.setMinWidth(280);
 
@@ -100,9 +108,8 @@ public final class DashboardView implements PageView {
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(head, busy, body);
 
-        vm.modelProperty().addListener((o, a, b) -> render(b));
+        vm.modelProperty().addListener((o, a, b) -> NextFrame.run(() -> render(b)));
         vm.treeProperty().addListener((o, a, b) -> tree.setRoot(b));
-        vm.queue().addListener((javafx.collections.ListChangeListener<NextStep>) c -> renderQueue());
         render(vm.modelProperty().get());
     }
 
@@ -133,6 +140,7 @@ public final class DashboardView implements PageView {
         completion.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().getValue()));
         completion.setCellFactory(c -> new TreeTableCell<>() {
             private final ProgressBar bar = new ProgressBar();
+            private final Tooltip tip = new Tooltip();
 
             {
                 bar.getStyleClass().add("completion");
@@ -149,7 +157,8 @@ public final class DashboardView implements PageView {
                 }
                 bar.setProgress(row.completion());
                 setGraphic(bar);
-                setTooltip(new Tooltip(row.note()));
+                tip.setText(row.note());
+                setTooltip(tip);
             }
         });
         completion.setPrefWidth(110);
@@ -188,7 +197,6 @@ public final class DashboardView implements PageView {
                 Ui.tile(String.format(Locale.ROOT, "%,d", t.targets()), "targets in stages", ""),
                 Ui.tile(String.format(Locale.ROOT, "%,d", t.frames()), "light frames", ""),
                 Ui.tile(String.format(Locale.ROOT, "%,.1f", t.hours()), "hours", ""));
-        totals.setId("totals");
         matrix.add(Ui.label("RIG", "matrix-head"), 0, 0);
         for (int c = 0; c < m.stageColumns().size(); c++) {
             Label h = Ui.label(m.stageColumns().get(c), "matrix-head");
@@ -210,8 +218,8 @@ public final class DashboardView implements PageView {
                 if (s != null) {
                     cell.getStyleClass().add(!s.known() ? "unknown"
                             : stage.equals(org.apdm.core.layout.ArchiveLayout.BLINK) ? "work" : "filled");
-                    cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s, %s: %,d frames, %.1f h", rig.rig(), stage,
-                            s.frames(), s.hours())));
+                    String tip = String.format(Locale.ROOT, "%s, %s: %,d frames, %.1f h", rig.rig(), stage, s.frames(), s.hours());
+                    lazyTooltip(cell, tip);
                 }
                 String rigName = rig.rig();
                 cell.setOnMouseClicked(e -> vm.focus(rigName, stage));
@@ -223,33 +231,61 @@ public final class DashboardView implements PageView {
         problemsPane.setText("Files not counted (" + m.problems().size() + ")");
         problemsPane.setVisible(!m.problems().isEmpty());
         problemsPane.setManaged(!m.problems().isEmpty());
-        renderQueue();
     }
 
-    private void renderQueue() {
-        queue.getChildren().clear();
-        if (vm.queue().isEmpty()) {
-            queue.getChildren().add(Ui.wrapped("Nothing waits: RAW is empty and every night is accepted and calibrated.", "muted"));
-            return;
-        }
-        for (NextStep step : vm.queue()) {
-            VBox item = new VBox(Ui.label(kind(step.kind()), "queue-kind"), Ui.wrapped(step.title(), "queue-title"),
-                    Ui.wrapped(step.detail(), "muted", "small"));
-            item.getStyleClass().add("queue-item");
-            if (step.kind().warning()) {
-                item.getStyleClass().add("warning");
+    /** A tooltip made on the first hover: hundreds of cells would otherwise each build one up front. */
+    static void lazyTooltip(javafx.scene.control.Control c, String text) {
+        c.setOnMouseEntered(e -> {
+            if (c.getTooltip() == null) {
+                c.setTooltip(new Tooltip(text));
             }
+        });
+    }
+
+    /** One entry of the queue: kind, what, detail, and the link to the page that does it. */
+    private final class QueueCell extends javafx.scene.control.ListCell<NextStep> {
+        private final Label kind = Ui.label("", "queue-kind");
+        private final Label title = Ui.wrapped("", "queue-title");
+        private final Label detail = Ui.wrapped("", "muted", "small");
+        private final Button open = Ui.button("", () -> { }, "link");
+        private final Label later = Ui.label("apdm does not do this step yet", "muted", "small");
+        private final VBox box = new VBox(kind, title, detail);
+
+        QueueCell() {
+            box.getStyleClass().add("queue-item");
+            box.setMaxWidth(Double.MAX_VALUE);
+            title.setMaxWidth(270);
+            detail.setMaxWidth(270);
+        }
+
+        @Override
+        protected void updateItem(NextStep step, boolean empty) {
+            super.updateItem(step, empty);
+            setText(null);
+            if (empty || step == null) {
+                setGraphic(null);
+                return;
+            }
+            kind.setText(DashboardView.kind(step.kind()));
+            title.setText(step.title());
+            detail.setText(step.detail());
+            box.getStyleClass().removeAll("warning", "later");
+            if (step.kind().warning()) {
+                box.getStyleClass().add("warning");
+            }
+            box.getChildren().setAll(kind, title, detail);
             if (step.actionLabel() != null) {
                 if (vm.canOpen(step)) {
-                    Button open = Ui.button(step.actionLabel() + " →", () -> vm.open(step), "link");
+                    open.setText(step.actionLabel() + " →");
+                    open.setOnAction(e -> vm.open(step));
                     open.setId("next-" + step.pageId());
-                    item.getChildren().add(open);
+                    box.getChildren().add(open);
                 } else {
-                    item.getStyleClass().add("later");
-                    item.getChildren().add(Ui.label("apdm does not do this step yet", "muted", "small"));
+                    box.getStyleClass().add("later");
+                    box.getChildren().add(later);
                 }
             }
-            queue.getChildren().add(item);
+            setGraphic(box);
         }
     }
 

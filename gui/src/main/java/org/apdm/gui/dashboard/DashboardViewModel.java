@@ -51,13 +51,15 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper shownCounts = new ReadOnlyStringWrapper("");
+    /** While a new model is put in place: the tree is rebuilt once, at the end. */
+    private boolean showing;
 
     public DashboardViewModel(AppContext context, Navigator navigator) {
         this.context = context;
         this.navigator = navigator;
-        search.addListener((o, a, b) -> rebuildTree());
-        rig.addListener((o, a, b) -> rebuildTree());
-        stage.addListener((o, a, b) -> rebuildTree());
+        search.addListener((o, a, b) -> filterChanged());
+        rig.addListener((o, a, b) -> filterChanged());
+        stage.addListener((o, a, b) -> filterChanged());
     }
 
     /** Reads the archive in the background and shows it. */
@@ -73,15 +75,20 @@ public final class DashboardViewModel {
         loading.set(true);
         status.set("Reading the archive in " + config.roots().data() + " …");
         long start = System.nanoTime();
-        Job<DashboardModel> j = context.tasks().submit("Dashboard", (listener, cancel) -> {
-            WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().data(), cancel);
+        String needle = search.get();
+        String rigNow = rig.get();
+        String stageNow = stage.get();
+        Job<Loaded> j = context.tasks().submit("Dashboard", (listener, cancel) -> {
+            WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().calibrationOrRaw(),
+                    config.roots().data(), cancel);
             ArchiveSummary summary = context.archive().scan(config.roots().data(), listener, cancel);
-            return DashboardModel.of(summary, facts, rigName -> config.filters(rigName).stream()
+            DashboardModel m = DashboardModel.of(summary, facts, rigName -> config.filters(rigName).stream()
                     .map(ApdmConfig.FilterDef::name).toList(), config.status().lowDiskPercent());
-        }, m -> {
+            return new Loaded(m, buildTree(m, needle, rigNow, stageNow));
+        }, loaded -> {
             loading.set(false);
             job.set(null);
-            show(m);
+            show(loaded.model(), loaded.tree());
             status.set(String.format(Locale.ROOT, "Read in %.1f s", (System.nanoTime() - start) / 1e9));
         }, failure -> {
             loading.set(false);
@@ -91,8 +98,38 @@ public final class DashboardViewModel {
         job.set(j);
     }
 
-    /** Shows a model that is already computed (FX thread); the benchmark measures from here. */
+    private void filterChanged() {
+        if (!showing) {
+            rebuildTree();
+        }
+    }
+
+    /** Shows a model that is already computed (FX thread). */
     public void show(DashboardModel m) {
+        show(m, null);
+    }
+
+    /**
+     * Shows a model with the tree built in the background for the filter of that time (FX thread); the benchmark
+     * measures from here. A filter changed meanwhile rebuilds the tree.
+     */
+    public void show(DashboardModel m, Tree prebuilt) {
+        String[] filter = {search.get(), rig.get(), stage.get()};
+        showing = true;
+        try {
+            fill(m);
+        } finally {
+            showing = false;
+        }
+        if (prebuilt != null && java.util.Arrays.equals(filter, new String[] {search.get(), rig.get(), stage.get()})) {
+            shownCounts.set(prebuilt.counts());
+            tree.set(prebuilt.root());
+        } else {
+            rebuildTree();
+        }
+    }
+
+    private void fill(DashboardModel m) {
         model.set(m);
         queue.setAll(m.queue());
         List<String> rigs = new ArrayList<>();
@@ -109,7 +146,6 @@ public final class DashboardViewModel {
         if (!stageChoices.contains(stage.get())) {
             stage.set(ALL);
         }
-        rebuildTree();
     }
 
     /** Opens the page that resolves a queue entry. */
@@ -130,17 +166,33 @@ public final class DashboardViewModel {
     }
 
     private void rebuildTree() {
-        DashboardModel m = model.get();
+        Tree t = buildTree(model.get(), search.get(), rig.get(), stage.get());
+        shownCounts.set(t.counts());
+        tree.set(t.root());
+    }
+
+    /** What the background work hands to the FX thread. */
+    private record Loaded(DashboardModel model, Tree tree) {
+    }
+
+    /** A filtered tree and what it shows. */
+    public record Tree(TreeItem<Row> root, String counts) {
+    }
+
+    /**
+     * Builds the rig → stage → target tree for a filter. Pure; safe on a worker thread (the items are not yet
+     * attached to a view), so a new archive's tree is built in the background.
+     */
+    public static Tree buildTree(DashboardModel m, String searchText, String rigFilter, String stageFilter) {
         TreeItem<Row> root = new TreeItem<>(new Row(Row.Kind.RIG, "archive", 0, 0, 0, "", 0, "", false));
         if (m == null) {
-            tree.set(root);
-            return;
+            return new Tree(root, "");
         }
-        String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        String needle = searchText == null ? "" : searchText.trim().toLowerCase(Locale.ROOT);
         long targets = 0;
         long frames = 0;
         for (DashboardModel.RigRow r : m.rigs()) {
-            if (!ALL.equals(rig.get()) && !r.rig().equals(rig.get())) {
+            if (!ALL.equals(rigFilter) && !r.rig().equals(rigFilter)) {
                 continue;
             }
             boolean rigMatches = needle.isEmpty() || r.rig().toLowerCase(Locale.ROOT).contains(needle);
@@ -148,7 +200,7 @@ public final class DashboardViewModel {
             long rigFrames = 0;
             double rigHours = 0;
             for (DashboardModel.StageRow s : r.stages()) {
-                if (!ALL.equals(stage.get()) && !s.stage().equals(stage.get())) {
+                if (!ALL.equals(stageFilter) && !s.stage().equals(stageFilter)) {
                     continue;
                 }
                 List<TreeItem<Row>> targetItems = new ArrayList<>();
@@ -189,9 +241,9 @@ public final class DashboardViewModel {
                 root.getChildren().add(rigItem);
             }
         }
-        shownCounts.set(String.format(Locale.ROOT, "%,d targets, %,d frames shown", targets, frames));
-        tree.set(root);
+        return new Tree(root, String.format(Locale.ROOT, "%,d targets · %,d frames", targets, frames));
     }
+
 
     public ReadOnlyObjectProperty<DashboardModel> modelProperty() {
         return model.getReadOnlyProperty();

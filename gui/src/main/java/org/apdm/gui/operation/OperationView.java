@@ -7,6 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.apdm.gui.shell.NextFrame;
 import org.apdm.gui.shell.Ui;
 
 /**
@@ -66,18 +67,27 @@ public final class OperationView extends VBox {
         Button back = Ui.button("Start over", flow::startOver);
         HBox actions = Ui.row(10, approve, again, back, Ui.grow(),
                 Ui.label(p.counts().steps() == 0 ? "Nothing to do." : "Review the plan; nothing has changed yet.", "muted"));
-        PlanPreviewView view = new PlanPreviewView(p);
-        VBox.setVgrow(view, Priority.ALWAYS);
-        return new VBox(12, actions, view);
+        VBox box = new VBox(12, actions);
+        // the buttons first, the plan a frame later: each frame of the window stays short
+        NextFrame.run(() -> {
+            PlanPreviewView view = new PlanPreviewView(p);
+            VBox.setVgrow(view, Priority.ALWAYS);
+            box.getChildren().add(view);
+        });
+        return box;
     }
 
     private Node done() {
         RunResult r = flow.resultProperty().get();
         Button again = Ui.button("Plan again", flow::plan, "primary");
         again.setId("planAgainButton");
-        RunResultView view = new RunResultView(r);
-        VBox.setVgrow(view, Priority.ALWAYS);
-        return new VBox(12, Ui.row(10, again, Ui.button("Back", flow::startOver)), view);
+        VBox box = new VBox(12, Ui.row(10, again, Ui.button("Back", flow::startOver)));
+        NextFrame.run(() -> {
+            RunResultView view = new RunResultView(r);
+            VBox.setVgrow(view, Priority.ALWAYS);
+            box.getChildren().add(view);
+        });
+        return box;
     }
 
     private Node failed() {

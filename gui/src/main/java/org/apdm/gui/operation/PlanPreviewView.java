@@ -94,14 +94,14 @@ public final class PlanPreviewView extends VBox {
         leftTable.getColumns().add(column("Reason", 520, PlanPreview.LeftRow::reason));
         leftTable.setPlaceholder(Ui.label("Every file has its place.", "muted"));
 
-        TabPane tabs = new TabPane(
-                new Tab("Folders (" + p.folders().size() + ")", folderTable),
-                new Tab("Files (" + p.rows().size() + ")", files),
-                new Tab("Left behind (" + p.leftBehind().size() + ")", leftTable));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        TabPane tabs = LazyTabs.of(
+                LazyTabs.tab("Folders (" + p.folders().size() + ")", () -> folderTable),
+                LazyTabs.tab("Files (" + p.rows().size() + ")", () -> files),
+                LazyTabs.tab("Left behind (" + p.leftBehind().size() + ")", () -> leftTable));
         tabs.setId("planTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(tiles, search, tabs);
+        getChildren().addAll(tiles, search);
+        org.apdm.gui.shell.NextFrame.run(() -> getChildren().add(tabs));
     }
 
     static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {

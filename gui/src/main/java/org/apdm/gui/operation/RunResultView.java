@@ -46,9 +46,10 @@ public final class RunResultView extends VBox {
         }
         tiles.setId("resultTiles");
 
-        FilteredList<RunResult.Row> problems = new FilteredList<>(FXCollections.observableArrayList(
-                r.rows().stream().filter(x -> x.problem() || x.outcome().equals("duplicate-kept") || x.outcome().equals("not-run"))
-                        .toList()));
+        java.util.List<RunResult.Row> attention = new java.util.ArrayList<>(r.rows().stream()
+                .filter(x -> x.problem() || x.outcome().equals("duplicate-kept") || x.outcome().equals("not-run")).toList());
+        r.leftBehind().forEach(l -> attention.add(new RunResult.Row("left-behind", "none", l.file(), "", l.reason(), false)));
+        FilteredList<RunResult.Row> problems = new FilteredList<>(FXCollections.observableArrayList(attention));
         FilteredList<RunResult.Row> all = new FilteredList<>(FXCollections.observableArrayList(r.rows()));
         FilteredList<PlanPreview.LeftRow> left = new FilteredList<>(FXCollections.observableArrayList(r.leftBehind()));
         TextField search = new TextField();
@@ -64,12 +65,13 @@ public final class RunResultView extends VBox {
         leftTable.getColumns().add(PlanPreviewView.column("Reason", 520, PlanPreview.LeftRow::reason));
         leftTable.setPlaceholder(Ui.label("Nothing left behind.", "muted"));
         leftTable.setId("resultLeftBehind");
-        TabPane tabs = new TabPane(new Tab("Needs attention (" + problems.size() + ")", table(problems, "Nothing needs attention.")),
-                new Tab("All files (" + r.rows().size() + ")", table(all, "No file was changed.")),
-                new Tab("Left behind (" + r.leftBehind().size() + ")", leftTable));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        TabPane tabs = LazyTabs.of(
+                LazyTabs.tab("Needs attention (" + problems.size() + ")", () -> table(problems, "Nothing needs attention.")),
+                LazyTabs.tab("All files (" + r.rows().size() + ")", () -> table(all, "No file was changed.")),
+                LazyTabs.tab("Left behind (" + r.leftBehind().size() + ")", () -> leftTable));
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(banner, tiles, search, tabs);
+        getChildren().addAll(banner, tiles, search);
+        org.apdm.gui.shell.NextFrame.run(() -> getChildren().add(tabs));
     }
 
     private static TableView<RunResult.Row> table(FilteredList<RunResult.Row> rows, String empty) {

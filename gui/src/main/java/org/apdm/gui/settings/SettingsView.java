@@ -180,8 +180,23 @@ public final class SettingsView implements PageView {
             newRig.clear();
         });
         Button remove = Ui.button("Remove rig", vm::removeRig);
-        VBox left = new VBox(8, list, newRig, Ui.row(8, add, remove));
-        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox archive = new VBox(4);
+        Runnable listArchive = () -> {
+            archive.getChildren().clear();
+            if (!vm.archiveRigs().isEmpty()) {
+                archive.getChildren().add(Ui.wrapped("In your archive, on the built-in settings:", "muted", "small"));
+            }
+            for (String rig : vm.archiveRigs()) {
+                Button b = Ui.button("Customise " + rig, () -> vm.customise(rig), "link");
+                b.setWrapText(true);
+                archive.getChildren().add(b);
+            }
+        };
+        vm.archiveRigs().addListener((javafx.collections.ListChangeListener<String>) c -> listArchive.run());
+        listArchive.run();
+        VBox left = new VBox(8, list, newRig, Ui.row(8, add, remove), archive);
+        left.setPrefWidth(320);
+        list.setPrefHeight(200);
         vm.rigFormProperty().addListener((o, a, b) -> renderRig(b));
         renderRig(vm.rigFormProperty().get());
         ScrollPane right = scroll(rigBox);

@@ -48,6 +48,7 @@ public final class SettingsViewModel {
     private final AppContext context;
     private final List<Section> sections = new ArrayList<>();
     private final ObservableList<String> rigs = FXCollections.observableArrayList();
+    private final ObservableList<String> archiveRigs = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedRig = new SimpleObjectProperty<>();
     private final ObjectProperty<RigForm> rigForm = new SimpleObjectProperty<>();
     private final ObservableList<String> generalProblems = FXCollections.observableArrayList();
@@ -127,6 +128,83 @@ public final class SettingsViewModel {
         }
         saved = ConfigDocument.of(text);
         show(saved);
+        listArchiveRigs();
+    }
+
+    /** Rig folders of the archive that the file has no settings for (they use the built-in ones). */
+    private void listArchiveRigs() {
+        List<String> found = new ArrayList<>();
+        ApdmConfig c = context.config();
+        Path data = c == null ? null : c.roots().data();
+        if (data != null && Files.isDirectory(data)) {
+            try (var s = Files.list(data)) {
+                s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                        .filter(n -> org.apdm.core.layout.RigName.parse(n).isPresent())
+                        .filter(n -> rigs.stream().noneMatch(r -> ApdmConfig.canonicalRig(r).equals(ApdmConfig.canonicalRig(n))))
+                        .sorted().forEach(found::add);
+            } catch (IOException e) {
+                status.set("Cannot list " + data + ": " + e.getMessage());
+            }
+        }
+        archiveRigs.setAll(found);
+    }
+
+    /** Adds settings for an archive rig, starting from the passes it uses now (built-in or default). */
+    public void customise(String rig) {
+        ApdmConfig c = context.config();
+        List<Object> passes = new ArrayList<>();
+        for (org.apdm.core.cull.CullPass p : c == null ? org.apdm.core.cull.CullDefaults.FALLBACK : c.cullPasses(rig)) {
+            passes.add(passMap(p));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("cull", passes);
+        apply(List.of("rigs", rig), settings);
+        rigs.add(rig);
+        archiveRigs.remove(rig);
+        selectedRig.set(rig);
+    }
+
+    /** A pass as the file writes it: max_hfr, max_rms and min_stars where they fit, limits and relative otherwise. */
+    static Map<String, Object> passMap(org.apdm.core.cull.CullPass p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        List<Object> other = new ArrayList<>();
+        for (org.apdm.core.cull.CullPass.Limit l : p.limits()) {
+            if (l.metric().equals("hfr") && l.min() == null && !m.containsKey("max_hfr")) {
+                m.put("max_hfr", l.max());
+            } else if (l.metric().equals("rmsac") && l.min() == null && !m.containsKey("max_rms")) {
+                m.put("max_rms", l.max());
+            } else if (l.metric().equals("stars") && l.max() == null && !m.containsKey("min_stars")) {
+                m.put("min_stars", l.min());
+            } else {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("metric", l.metric());
+                if (l.max() != null) {
+                    x.put("max", l.max());
+                }
+                if (l.min() != null) {
+                    x.put("min", l.min());
+                }
+                other.add(x);
+            }
+        }
+        if (!other.isEmpty()) {
+            m.put("limits", other);
+        }
+        if (!p.relative().isEmpty()) {
+            List<Object> rel = new ArrayList<>();
+            for (org.apdm.core.cull.CullPass.RelativeLimit r : p.relative()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("metric", r.metric());
+                x.put("sigma", r.sigma());
+                x.put("worse", r.higherWorse() ? "higher" : "lower");
+                rel.add(x);
+            }
+            m.put("relative", rel);
+        }
+        double auto = p.autoAcceptPercent();
+        m.put("auto_accept_percent", auto == Math.rint(auto) ? (Object) (long) auto : (Object) auto);
+        return m;
     }
 
     private void show(ConfigDocument doc) {
@@ -416,6 +494,11 @@ public final class SettingsViewModel {
 
     public ObservableList<String> rigs() {
         return rigs;
+    }
+
+    /** Rigs of the archive without settings in the file. */
+    public ObservableList<String> archiveRigs() {
+        return archiveRigs;
     }
 
     public ObjectProperty<String> selectedRigProperty() {

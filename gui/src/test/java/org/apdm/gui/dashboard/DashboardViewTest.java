@@ -33,7 +33,7 @@ class DashboardViewTest extends FxRobot {
     void start() throws Exception {
         archive = new ArchiveFixture(tmp);
         app = GuiTestKit.start(GuiTestKit.options(tmp, archive.config));
-        await("the archive", () -> lookup("#totals").tryQuery().isPresent());
+        await("the archive", () -> !lookup("#totals").queryAs(javafx.scene.layout.HBox.class).getChildren().isEmpty());
     }
 
     @AfterEach

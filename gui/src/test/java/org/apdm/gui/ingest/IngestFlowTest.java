@@ -94,6 +94,9 @@ class IngestFlowTest extends FxRobot {
         assertEquals(before, contents(), "planning changed no file");
         assertEquals("Move " + p.counts().moves() + " files", lookup("#approveButton").queryButton().getText());
 
+        javafx.scene.control.TabPane tabs = lookup("#planTabs").query();
+        fx(() -> tabs.getSelectionModel().select(2));
+        await("the left-behind table", () -> lookup("#planLeftBehind").tryQuery().isPresent());
         GuiTestKit.type(this, "#planSearch", "truncated");
         TableView<PlanPreview.LeftRow> left = lookup("#planLeftBehind").query();
         await("the search", () -> left.getItems().size() == 1);
