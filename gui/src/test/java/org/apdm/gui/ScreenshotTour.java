@@ -37,28 +37,35 @@ class ScreenshotTour extends FxRobot {
     void tour() throws Exception {
         Path out = Path.of(System.getProperty("apdm.screenshots"));
         Files.createDirectories(out);
+        Application welcome = GuiTestKit.start(GuiTestKit.options(tmp, null));
+        try {
+            fill(GuiTestKit.stage());
+            await("the welcome page", () -> lookup("#saveFirstRun").tryQuery().isPresent());
+            GuiTestKit.type(this, "#rawField", "/home/astro/Astrophotography/RAW");
+            GuiTestKit.type(this, "#dataField", "/home/astro/Astrophotography/Data");
+            await("the folders to be checked", () -> !lookup("#saveFirstRun").queryButton().isDisabled());
+            shoot(out.resolve("first-run.png"));
+        } finally {
+            GuiTestKit.stop(welcome);
+        }
         DemoWorkspace.Layout demo = DemoWorkspace.create(tmp.resolve("apdm-demo"));
         olderTargets(demo.data());
         Application app = GuiTestKit.start(GuiTestKit.options(tmp, demo.config()));
         try {
-            Stage stage = GuiTestKit.stage();
-            fx(() -> {
-                var b = Screen.getPrimary().getBounds();
-                stage.setX(0);
-                stage.setY(0);
-                stage.setWidth(b.getWidth());
-                stage.setHeight(b.getHeight());
-            });
+            fill(GuiTestKit.stage());
             await("the main window", () -> lookup("#nav-ingest").tryQuery().isPresent());
 
             clickOn("#nav-ingest");
             clickOn("#planButton");
             await("the plan", () -> lookup("#planTiles").tryQuery().isPresent());
+            await("the plan's tables", () -> lookup("#planTabs").tryQuery().isPresent());
             javafx.scene.control.TabPane tabs = lookup("#planTabs").query();
             fx(() -> tabs.getSelectionModel().select(1));
             shoot(out.resolve("ingest-plan.png"));
             clickOn("#approveButton");
             await("the result", () -> lookup("#resultBanner").tryQuery().isPresent());
+            javafx.scene.control.TabPane resultTabs = GuiTestKit.fx(() -> (javafx.scene.control.TabPane) lookup(".tab-pane").queryAll()
+                    .stream().filter(n -> n.isVisible()).reduce((a, b) -> b).orElseThrow());
             shoot(out.resolve("ingest-result.png"));
 
             clickOn("#nav-dashboard");
@@ -84,6 +91,16 @@ class ScreenshotTour extends FxRobot {
         } finally {
             GuiTestKit.stop(app);
         }
+    }
+
+    private static void fill(Stage stage) {
+        fx(() -> {
+            var b = Screen.getPrimary().getBounds();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        });
     }
 
     /** A few targets further along, so the dashboard shows every stage. */

@@ -2,6 +2,8 @@ package org.apdm.gui.dashboard;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 
@@ -18,4 +20,14 @@ import org.apdm.core.task.ProgressListener;
 public interface ArchiveSummarySource {
 
     ArchiveSummary scan(Path dataRoot, ProgressListener listener, CancellationToken cancel) throws IOException;
+
+    /**
+     * The "what to do next" queue for a summary. The interim rules of {@link DashboardModel#queue}; the inventory's
+     * adapter maps the core's {@code WorkQueue} into {@link NextStep}s here instead (blink → {@code CULL},
+     * missing calibration → {@code CALIBRATE}, ready to promote → {@code PROMOTE}, ready for master → {@code MASTER},
+     * bake reminders → {@code BAKE}, disk space → {@code DISK}).
+     */
+    default List<NextStep> nextSteps(ArchiveSummary summary, WorkspaceFacts facts, ApdmConfig config) {
+        return DashboardModel.queue(summary, facts, config.status().lowDiskPercent());
+    }
 }

@@ -51,11 +51,21 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
     }
 
     /**
+     * The model with the interim queue of {@link #queue}; see {@link ArchiveSummarySource#nextSteps}.
+     *
      * @param filterOrder a rig's filters in priority order (from the configuration)
      * @param lowDiskPercent warn below this share of free space
      */
     public static DashboardModel of(ArchiveSummary summary, WorkspaceFacts facts,
                                     Function<String, List<String>> filterOrder, double lowDiskPercent) {
+        return of(summary, queue(summary, facts, lowDiskPercent), filterOrder);
+    }
+
+    /**
+     * @param queue       the "what to do next" entries, in the order to show them
+     * @param filterOrder a rig's filters in priority order (from the configuration)
+     */
+    public static DashboardModel of(ArchiveSummary summary, List<NextStep> queue, Function<String, List<String>> filterOrder) {
         Map<String, Map<String, Map<String, List<ArchiveFolder>>>> tree = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (ArchiveFolder f : summary.folders()) {
             tree.computeIfAbsent(f.rig(), k -> new TreeMap<>(DashboardModel::compareStages))
@@ -96,7 +106,7 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
         List<String> problems = summary.problems().stream()
                 .map(p -> summary.dataRoot().relativize(p.file()).toString().replace('\\', '/') + ": " + p.reason())
                 .toList();
-        return new DashboardModel(summary.dataRoot(), rigs, cols, queue(summary, facts, rigs, lowDiskPercent), problems,
+        return new DashboardModel(summary.dataRoot(), rigs, cols, List.copyOf(queue), problems,
                 new Totals(rigs.size(), targets, frames, hours));
     }
 
@@ -142,8 +152,13 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
         return new TargetRow(rig, stage, target, frames, hours, nightReady.size(), ordered, List.copyOf(panels), ready);
     }
 
-    /** The "what to do next" queue, in the order of the user's process. */
-    static List<NextStep> queue(ArchiveSummary summary, WorkspaceFacts facts, List<RigRow> rigs, double lowDiskPercent) {
+    /**
+     * The interim "what to do next" queue, in the order of the user's process, from folder facts alone: RAW files
+     * waiting, frames in 10_Blink not yet accepted, accepted nights without masters or ready for 20_Data, low disk,
+     * files not counted, unknown stages. The core's {@code WorkQueuePlanner} (database issue) replaces it through
+     * {@link ArchiveSummarySource#nextSteps}; it adds targets ready for master and bake reminders.
+     */
+    public static List<NextStep> queue(ArchiveSummary summary, WorkspaceFacts facts, double lowDiskPercent) {
         List<NextStep> out = new ArrayList<>();
         if (facts.rawFiles() > 0) {
             out.add(new NextStep(NextStep.Kind.INGEST, plural(facts.rawFiles(), "image file") + " in RAW",

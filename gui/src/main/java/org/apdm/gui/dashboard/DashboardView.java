@@ -295,6 +295,8 @@ public final class DashboardView implements PageView {
             case CULL -> "CULL AND BLINK";
             case CALIBRATE -> "CALIBRATION";
             case PROMOTE -> "PROMOTE";
+            case MASTER -> "READY FOR MASTER";
+            case BAKE -> "BAKE REMINDER";
             case DISK -> "DISK SPACE";
             case PROBLEM -> "NOT COUNTED";
             case UNKNOWN_STAGE -> "UNKNOWN STAGE";

@@ -82,8 +82,8 @@ public final class DashboardViewModel {
             WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().calibrationOrRaw(),
                     config.roots().data(), cancel);
             ArchiveSummary summary = context.archive().scan(config.roots().data(), listener, cancel);
-            DashboardModel m = DashboardModel.of(summary, facts, rigName -> config.filters(rigName).stream()
-                    .map(ApdmConfig.FilterDef::name).toList(), config.status().lowDiskPercent());
+            DashboardModel m = DashboardModel.of(summary, context.archive().nextSteps(summary, facts, config),
+                    rigName -> config.filters(rigName).stream().map(ApdmConfig.FilterDef::name).toList());
             return new Loaded(m, buildTree(m, needle, rigNow, stageNow));
         }, loaded -> {
             loading.set(false);

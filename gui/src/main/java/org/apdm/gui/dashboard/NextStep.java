@@ -11,7 +11,7 @@ public record NextStep(Kind kind, String title, String detail, String actionLabe
 
     /** What kind of work, in the order of the user's process. */
     public enum Kind {
-        INGEST, CULL, CALIBRATE, PROMOTE, DISK, PROBLEM, UNKNOWN_STAGE;
+        INGEST, CULL, CALIBRATE, PROMOTE, MASTER, BAKE, DISK, PROBLEM, UNKNOWN_STAGE;
 
         /** Warnings rather than work. */
         public boolean warning() {
