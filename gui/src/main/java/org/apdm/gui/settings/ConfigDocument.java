@@ -364,7 +364,9 @@ public final class ConfigDocument {
         }
 
         private void add(int start, int end, String replacement) {
-            edits.add(new Edit(start, end, replacement, edits.size()));
+            // new lines take the file's own line ending (a file saved on Windows keeps CRLF)
+            String r = text.contains("\r\n") ? replacement.replace("\n", "\r\n") : replacement;
+            edits.add(new Edit(start, end, r, edits.size()));
         }
 
         /** Builds {@code {path[i]: {path[i+1]: ... value}}} for a section that does not exist yet. */

@@ -145,6 +145,15 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void aWindowsFileKeepsItsLineEndings() {
+        String crlf = "# mine\r\nroots:\r\n  raw: C:/RAW\r\n";
+        ConfigDocument d = ConfigDocument.of(crlf).with(List.of("roots", "data"), "C:/Data").with(List.of("roots", "raw"), "D:/RAW");
+
+        assertEquals("# mine\r\nroots:\r\n  raw: D:/RAW\r\n  data: C:/Data\r\n", d.text());
+        assertFalse(d.reformatted());
+    }
+
+    @Test
     void theResultReadsAsAValidConfiguration() throws Exception {
         ConfigDocument d = ConfigDocument.of(EXAMPLE).with(List.of("roots", "raw"), "/astro/RAW")
                 .with(List.of("rigs", C8E, "cull", 0, "min_stars"), 150)
