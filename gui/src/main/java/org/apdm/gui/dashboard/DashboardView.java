@@ -60,7 +60,9 @@ public final class DashboardView implements PageView {
         matrix.getStyleClass().add("matrix");
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(true);
-        matrixScroll.setMaxHeight(180);
+        matrixScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // as tall as the rigs need, up to about five rows; more rigs scroll
+        matrixScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(165, matrix.heightProperty()));
         VBox matrixCard = Ui.card(Ui.label("Rigs and stages", "section-title"), matrixScroll);
 
         TextField search = new TextField();
@@ -207,7 +209,8 @@ public final class DashboardView implements PageView {
         int r = 1;
         for (DashboardModel.RigRow rig : m.rigs()) {
             Label name = Ui.label(rig.rig(), "matrix-rig");
-            name.setMinWidth(200);
+            name.setMinWidth(120);
+            name.setPrefWidth(210);
             matrix.add(name, 0, r);
             for (int c = 0; c < m.stageColumns().size(); c++) {
                 String stage = m.stageColumns().get(c);
@@ -253,9 +256,11 @@ public final class DashboardView implements PageView {
 
         QueueCell() {
             box.getStyleClass().add("queue-item");
-            box.setMaxWidth(Double.MAX_VALUE);
-            title.setMaxWidth(270);
-            detail.setMaxWidth(270);
+            // as wide as the list, so long entries wrap instead of scrolling sideways
+            box.maxWidthProperty().bind(queue.widthProperty().subtract(18));
+            box.prefWidthProperty().bind(queue.widthProperty().subtract(18));
+            title.maxWidthProperty().bind(queue.widthProperty().subtract(46));
+            detail.maxWidthProperty().bind(queue.widthProperty().subtract(46));
         }
 
         @Override
