@@ -134,7 +134,7 @@ public final class GuiBench {
         double[] dashBusy = new double[runs];
         for (int r = 0; r < runs; r++) {
             long s0 = System.nanoTime();
-            ArchiveSummary scanned = new FolderLayoutSource().scan(data, ProgressListener.NONE, CancellationToken.none());
+            ArchiveSummary scanned = new FolderLayoutSource().scan(data, null, ProgressListener.NONE, CancellationToken.none());
             scan[r] = (System.nanoTime() - s0) / 1e6;
             if (scanned.folders().stream().mapToInt(ArchiveFolder::frames).sum() != 80_000) {
                 throw new IllegalStateException("the interim inventory counted a different archive");

@@ -19,7 +19,8 @@ import org.apdm.core.task.ProgressListener;
 @FunctionalInterface
 public interface ArchiveSummarySource {
 
-    ArchiveSummary scan(Path dataRoot, ProgressListener listener, CancellationToken cancel) throws IOException;
+    /** Reads the archive below {@code dataRoot}; {@code config} is the configuration in effect (rig names, filter aliases). */
+    ArchiveSummary scan(Path dataRoot, ApdmConfig config, ProgressListener listener, CancellationToken cancel) throws IOException;
 
     /**
      * The "what to do next" queue for a summary. The interim rules of {@link DashboardModel#queue}; the inventory's

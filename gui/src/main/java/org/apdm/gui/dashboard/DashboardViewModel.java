@@ -81,7 +81,7 @@ public final class DashboardViewModel {
         Job<Loaded> j = context.tasks().submit("Dashboard", (listener, cancel) -> {
             WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().calibrationOrRaw(),
                     config.roots().data(), cancel);
-            ArchiveSummary summary = context.archive().scan(config.roots().data(), listener, cancel);
+            ArchiveSummary summary = context.archive().scan(config.roots().data(), config, listener, cancel);
             DashboardModel m = DashboardModel.of(summary, context.archive().nextSteps(summary, facts, config),
                     rigName -> config.filters(rigName).stream().map(ApdmConfig.FilterDef::name).toList());
             return new Loaded(m, buildTree(m, needle, rigNow, stageNow));

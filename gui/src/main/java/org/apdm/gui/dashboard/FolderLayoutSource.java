@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.fileops.LeftBehind;
 import org.apdm.core.layout.ArchiveLayout;
 import org.apdm.core.layout.RigName;
@@ -38,7 +39,8 @@ public final class FolderLayoutSource implements ArchiveSummarySource {
     private static final Pattern PANEL = Pattern.compile("PANEL_(.+)");
 
     @Override
-    public ArchiveSummary scan(Path dataRoot, ProgressListener listener, CancellationToken cancel) throws IOException {
+    public ArchiveSummary scan(Path dataRoot, ApdmConfig config, ProgressListener listener, CancellationToken cancel)
+            throws IOException {
         Path root = dataRoot.toAbsolutePath().normalize();
         Map<Path, int[]> lights = new HashMap<>();
         Map<Path, Set<String>> masters = new HashMap<>();

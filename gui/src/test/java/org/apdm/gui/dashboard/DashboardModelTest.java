@@ -19,7 +19,7 @@ class DashboardModelTest {
 
     DashboardModel model(WorkspaceFacts facts) throws Exception {
         ArchiveFixture a = new ArchiveFixture(tmp);
-        ArchiveSummary s = new FolderLayoutSource().scan(a.data, ProgressListener.NONE, CancellationToken.none());
+        ArchiveSummary s = new FolderLayoutSource().scan(a.data, null, ProgressListener.NONE, CancellationToken.none());
         return DashboardModel.of(s, facts, rig -> List.of("L", "R", "G", "B", "H"), 10);
     }
 
