@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs a benchmark group and prints medians, rates and ratios to the floor measured in the same run,
  * as they are quoted in docs/benchmarks.md.
  *
- * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update [files]</pre>
+ * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update [files]
+ * java -jar bench/target/apdm-bench.jar gui [runs]      (the window; under Xvfb on a server)</pre>
  */
 public final class BenchMain {
 
@@ -23,6 +24,11 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String group = args.length > 0 ? args[0] : "scan";
         String files = args.length > 1 ? args[1] : null;
+        if (group.equals("gui")) {
+            // a real window, not a JMH fork: see GuiBench
+            GuiBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         String include = switch (group) {
             case "scan" -> ScanBenchmark.class.getSimpleName();
             case "large-scan" -> LargeScanBenchmark.class.getSimpleName();
@@ -30,7 +36,7 @@ public final class BenchMain {
             case "cull" -> CullBenchmark.class.getSimpleName();
             case "distribute" -> DistributeBenchmark.class.getSimpleName();
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update)");
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, gui)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")

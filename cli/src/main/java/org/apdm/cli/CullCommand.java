@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
@@ -26,6 +25,8 @@ import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
+import org.apdm.core.summary.CullSummary;
+import org.apdm.core.summary.PlanSummary;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -141,67 +142,15 @@ public final class CullCommand implements Callable<Integer> {
     }
 
     static String num(Double v) {
-        if (v == null) {
-            return "-";
-        }
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+        return CullSummary.num(v);
     }
 
     private static String reasons(GroupProposal p) {
-        Map<String, Integer> byMetric = new TreeMap<>();
-        p.rejects().forEach(x -> x.metricsBroken().forEach(m -> byMetric.merge(m, 1, Integer::sum)));
-        List<String> parts = new ArrayList<>();
-        byMetric.forEach((m, n) -> parts.add(m + " " + n));
-        return String.join(", ", parts);
-    }
-
-    private static String decision(CullOperation.GroupResult g, boolean dryRun) {
-        return switch (g.decision()) {
-            case NOTHING -> "-";
-            case AUTOMATIC -> dryRun ? "would apply (auto)" : "applied (auto)";
-            case APPROVED -> dryRun ? "would apply (yes)" : "applied (yes)";
-            case DECLINED -> "not applied (needs a decision)";
-        };
+        return CullSummary.reasons(p);
     }
 
     private static void print(PrintWriter out, CullOperation.Result r, TerminalDecider decider, Path data, Path reject) {
-        PlanReport.printRecovery(out, r.recovery());
-        out.printf("Cull of 10_Blink%s%s%n", r.dryRun() ? " (dry run, nothing moved)" : "", r.cancelled() ? " (cancelled)" : "");
-        r.notes().forEach(n -> out.println("  note: " + n));
-        out.printf("  %-10s %8s %6s %6s  %-32s %s%n", "pass", "rejected", "of", "%", "decision", "group");
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        Map<String, Integer> byReason = new TreeMap<>();
-        for (CullOperation.GroupResult g : r.groups()) {
-            GroupProposal p = g.proposal();
-            long[] t = totals.computeIfAbsent(p.group().rig() + " / " + p.pass().name(), k -> new long[2]);
-            t[1] += p.total();
-            boolean applied = g.decision() == CullOperation.Decision.AUTOMATIC
-                    || g.decision() == CullOperation.Decision.APPROVED;
-            if (applied) {
-                t[0] += r.dryRun() ? p.rejects().size() : g.moved();
-                p.rejects().forEach(x -> x.metricsBroken().forEach(m -> byReason.merge(m, 1, Integer::sum)));
-            }
-            if (p.rejects().isEmpty()) {
-                continue;
-            }
-            out.printf("  %-10s %8d %6d %6s  %-32s %s  [%s]%n", p.pass().name(), p.rejects().size(), p.total(),
-                    p.percentText(), decision(g, r.dryRun()), p.group().folder().toString().replace('\\', '/'),
-                    reasons(p));
-            for (OperationOutcome o : g.outcomes()) {
-                if (o.outcome() == Outcome.CONFLICT || o.outcome() == Outcome.FAILED) {
-                    out.printf("      %s %s: %s%n", PlanReport.label(o.outcome(), o.operation()),
-                            o.operation().source().getFileName(), o.detail());
-                }
-            }
-        }
-        out.println("  totals (rejected / judged):");
-        totals.forEach((k, t) -> out.printf("    %-40s %6d / %d%n", k, t[0], t[1]));
-        if (!byReason.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            byReason.forEach((m, n) -> parts.add(m + " " + n));
-            out.println("    by reason: " + String.join(", ", parts));
-        }
+        CullSummary.groupLines(r).forEach(out::println);
         if (!decider.unanswered.isEmpty()) {
             out.printf("  %d group(s) need your decision: run `apdm cull` in a terminal, or with --yes or --no%n",
                     decider.unanswered.size());
@@ -209,13 +158,7 @@ public final class CullCommand implements Callable<Integer> {
         for (Path c : decider.charts) {
             out.println("  chart: " + c);
         }
-        if (!r.unreadable().isEmpty()) {
-            out.printf("  unreadable     %d  (never culled; they stay where they are)%n", r.unreadable().size());
-            r.unreadable().forEach(l -> out.printf("    %s: %s%n", data.relativize(l.file()), l.reason()));
-        }
-        if (!r.dryRun()) {
-            out.println("  rejected frames are in " + reject + "; `apdm cull restore` puts them back");
-        }
+        CullSummary.tailLines(r, data, reject).forEach(out::println);
     }
 
     private static void writeCsv(Path file, CullOperation.Result r) throws IOException {
@@ -322,8 +265,7 @@ public final class CullCommand implements Callable<Integer> {
             out.println(Json.write(m));
         } else {
             PlanReport.printRecovery(out, r.recovery());
-            out.printf("%s: %d done, %d conflicts, %d failed%n", plan.title(), r.count(Outcome.DONE),
-                    r.count(Outcome.CONFLICT) + r.count(Outcome.DUPLICATE_KEPT), r.count(Outcome.FAILED));
+            out.println(PlanSummary.treeResultLine(plan.title(), r));
             report.printProblems(out, r);
             report.printLeftBehind(out, plan.leftBehind());
         }

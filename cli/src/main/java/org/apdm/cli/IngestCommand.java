@@ -15,7 +15,7 @@ import org.apdm.core.fileops.FileOperation;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.ingest.IngestOperation;
-import org.apdm.core.metadata.FrameType;
+import org.apdm.core.summary.IngestSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,12 +86,8 @@ public final class IngestCommand implements Callable<Integer> {
                 if (output.json()) {
                     out.println(Json.write(json(prepared, predicted, null, report, true, code)));
                 } else {
-                    PlanReport.printRecovery(out, prepared.recovery());
-                    out.printf("Ingest plan (dry run, nothing changed): %s%n", request.raw());
-                    out.printf("  scanned %d files in %.2f s; %d already in place%n", prepared.scanned(),
-                            prepared.scanTime().toMillis() / 1000.0, prepared.planned().alreadyInPlace());
-                    report.printPlan(out, prepared.planned().plan(), predicted, output.verbose());
-                    report.printLeftBehind(out, prepared.planned().plan().leftBehind());
+                    IngestSummary.planLines(prepared, predicted, IngestSummary.display(request), output.verbose())
+                            .forEach(out::println);
                 }
                 out.flush();
                 return code;
@@ -125,41 +121,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, IngestOperation.Result r, PlanReport report, boolean verbose) {
-        IngestOperation.Prepared p = r.prepared();
-        ExecutionResult ex = r.execution();
-        PlanReport.printRecovery(out, ex.recovery());
-        PlanReport.printRecovery(out, p.recovery());
-        out.printf("Ingest %s%s%n", p.request().raw(), ex.cancelled() ? " (cancelled)" : "");
-        out.printf("  scanned      %5d files in %.2f s%n", p.scanned(), p.scanTime().toMillis() / 1000.0);
-        long moved = ex.outcomes().stream().filter(o -> o.outcome() == Outcome.DONE
-                && o.operation() instanceof FileOperation.Move).count();
-        Map<FrameType, Integer> byType = p.planned().byType();
-        StringBuilder types = new StringBuilder();
-        for (FrameType t : List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT)) {
-            if (types.length() > 0) {
-                types.append(", ");
-            }
-            types.append(t.folderName()).append(' ').append(byType.getOrDefault(t, 0));
-        }
-        out.printf("  moved        %5d  (planned: %s) in %.2f s%n", moved, types, r.runTime().toMillis() / 1000.0);
-        out.printf("  in place     %5d%n", p.planned().alreadyInPlace());
-        out.printf("  duplicates   %5d%n", ex.count(Outcome.DUPLICATE_KEPT) + ex.count(Outcome.DUPLICATE_REMOVED));
-        out.printf("  conflicts    %5d%n", ex.count(Outcome.CONFLICT));
-        out.printf("  errors       %5d%n", ex.count(Outcome.FAILED));
-        if (ex.cancelled()) {
-            out.printf("  not run      %5d  (cancelled; run ingest again to continue)%n", ex.count(Outcome.NOT_RUN));
-        }
-        report.printProblems(out, ex);
-        report.printLeftBehind(out, p.planned().plan().leftBehind());
-        if (verbose) {
-            for (OperationOutcome o : ex.outcomes()) {
-                out.printf("    %-14s %s%n", PlanReport.label(o.outcome(), o.operation()),
-                        report.show(o.operation().destination()));
-            }
-        }
-        if (ex.removedDirectories() > 0) {
-            out.printf("  removed %d empty folders below %s%n", ex.removedDirectories(), p.request().raw());
-        }
+        IngestSummary.resultLines(r, IngestSummary.display(r.prepared().request()), verbose).forEach(out::println);
     }
 
     private static Map<String, Object> json(IngestOperation.Prepared p, List<OperationOutcome> outcomes,

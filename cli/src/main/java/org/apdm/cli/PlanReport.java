@@ -3,11 +3,8 @@ package org.apdm.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.FileOperation;
 import org.apdm.core.fileops.LeftBehind;
@@ -15,10 +12,13 @@ import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
 import org.apdm.core.fileops.RecoveryReport;
+import org.apdm.core.summary.PathDisplay;
+import org.apdm.core.summary.PlanSummary;
 
 /**
  * Prints plans and their outcomes the same way for every command that changes files, and builds
- * the matching JSON. Paths are shown relative to the folders the user named.
+ * the matching JSON. Paths are shown relative to the folders the user named. The wording lives in
+ * {@link PlanSummary}, shared with the window's log.
  */
 final class PlanReport {
 
@@ -33,40 +33,18 @@ final class PlanReport {
         }
     }
 
-    private final List<Path> bases;
+    private final PathDisplay display;
 
     PlanReport(List<Path> bases) {
-        this.bases = bases.stream().filter(b -> b != null).map(b -> b.toAbsolutePath().normalize()).toList();
+        this.display = new PathDisplay(bases);
     }
 
     String show(Path p) {
-        if (p == null) {
-            return "";
-        }
-        Path abs = p.toAbsolutePath().normalize();
-        for (Path b : bases) {
-            if (abs.startsWith(b) && !abs.equals(b)) {
-                return b.getFileName() + "/" + b.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.toString();
+        return display.show(p);
     }
 
     static String label(Outcome o, FileOperation op) {
-        return switch (o) {
-            case DONE -> switch (op.verb()) {
-                case "move" -> "moved";
-                case "copy" -> "copied";
-                case "delete" -> "deleted";
-                default -> "created";
-            };
-            case ALREADY_DONE -> "already-done";
-            case DUPLICATE_KEPT -> "duplicate-kept";
-            case DUPLICATE_REMOVED -> "duplicate-removed";
-            case CONFLICT -> "conflict";
-            case FAILED -> "failed";
-            case NOT_RUN -> "not-run";
-        };
+        return PlanSummary.label(o, op);
     }
 
     List<FileEntry> entries(List<OperationOutcome> outcomes, Plan plan) {
@@ -85,65 +63,22 @@ final class PlanReport {
 
     /** Destination folders with how many files go to each: the readable form of a big plan. */
     void printPlan(PrintWriter out, Plan plan, List<OperationOutcome> predicted, boolean everyFile) {
-        Map<String, Integer> byFolder = new TreeMap<>();
-        Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
-        for (OperationOutcome o : predicted) {
-            FileOperation op = o.operation();
-            byOutcome.merge(o.outcome(), 1, Integer::sum);
-            if (op instanceof FileOperation.MakeDirectory) {
-                continue;
-            }
-            Path target = op.destination() != null ? op.destination().getParent() : op.source().getParent();
-            byFolder.merge(op.verb() + " → " + show(target), 1, Integer::sum);
-            if (everyFile || o.outcome() == Outcome.CONFLICT || o.outcome() == Outcome.FAILED) {
-                out.printf("  %-8s %s%s%n", label(o.outcome(), op).replace("moved", "move").replace("copied", "copy")
-                                .replace("deleted", "delete"), show(op.source()),
-                        op.destination() == null ? "" : "  →  " + show(op.destination()));
-            }
-        }
-        if (!everyFile) {
-            byFolder.forEach((folder, n) -> out.printf("  %5d  %s%n", n, folder));
-        }
-        out.println();
-        out.printf("  would change %d files%s%n", predicted.stream()
-                        .filter(o -> !(o.operation() instanceof FileOperation.MakeDirectory)
-                                && o.outcome() == Outcome.DONE).count(),
-                byOutcome.isEmpty() ? "" : "  (" + describeOutcomes(byOutcome) + ")");
+        PlanSummary.planLines(display, plan, predicted, everyFile).forEach(out::println);
     }
 
     static String describeOutcomes(Map<Outcome, Integer> counts) {
-        List<String> parts = new ArrayList<>();
-        counts.forEach((o, n) -> parts.add(o.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + n));
-        return String.join(", ", parts);
+        return PlanSummary.describeOutcomes(counts);
     }
 
     void printLeftBehind(PrintWriter out, List<LeftBehind> left) {
-        if (left.isEmpty()) {
-            return;
-        }
-        out.printf("  left behind  %5d  (the files stay where they are)%n", left.size());
-        for (LeftBehind l : left) {
-            out.printf("    %s: %s%n", show(l.file()), l.reason());
-        }
+        PlanSummary.leftBehindLines(display, left).forEach(out::println);
     }
 
     void printProblems(PrintWriter out, ExecutionResult r) {
-        for (OperationOutcome o : r.outcomes()) {
-            Outcome x = o.outcome();
-            if (x == Outcome.CONFLICT || x == Outcome.FAILED || x == Outcome.DUPLICATE_KEPT) {
-                out.printf("    %s %s: %s%n", label(x, o.operation()), show(o.operation().source()), o.detail());
-            }
-        }
+        PlanSummary.problemLines(display, r).forEach(out::println);
     }
 
     static void printRecovery(PrintWriter out, RecoveryReport r) {
-        if (r == null || r.isEmpty()) {
-            return;
-        }
-        out.printf("Recovered %d interrupted run(s): %d steps finished, %d rolled back.%n", r.batches(), r.completed(),
-                r.rolledBack());
-        for (String p : r.problems()) {
-            out.println("  needs attention: " + p);
-        }
+        PlanSummary.recoveryLines(r).forEach(out::println);
     }
 }

@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apdm.core.cull.CullOperation;
 import org.apdm.core.cull.GroupProposal;
+import org.apdm.core.summary.CullSummary;
 
 /**
  * Answers cull questions at the terminal: {@code --yes} and {@code --no} answer for the user; otherwise
@@ -72,29 +72,6 @@ final class TerminalDecider implements CullOperation.Decider {
 
     /** The statistics shown with the question, and in the window's dialog wording. */
     static String describe(GroupProposal p) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Reject for '").append(p.group().folder().toString().replace('\\', '/')).append("' (")
-                .append(p.pass().name()).append(", auto-accept below ")
-                .append(CullCommand.num(p.pass().autoAcceptPercent())).append(" %)\n");
-        p.stats().forEach((metric, s) -> {
-            sb.append(String.format(Locale.ROOT, "  %-7s", metric));
-            if (s.withValue() == 0) {
-                sb.append(" no data");
-            } else {
-                sb.append(String.format(Locale.ROOT, " min %s  median %s  max %s", CullCommand.num(s.min()),
-                        CullCommand.num(s.median()), CullCommand.num(s.max())));
-            }
-            if (s.noData() > 0) {
-                sb.append("  (").append(s.noData()).append(" without a value)");
-            }
-            long broken = p.rejects().stream().filter(r -> r.metricsBroken().contains(metric)).count();
-            sb.append("  → rejects ").append(broken).append('\n');
-        });
-        for (GroupProposal.Reject r : p.rejects()) {
-            sb.append("    ").append(r.frame().file().getFileName()).append(": ").append(String.join(", ", r.reasons()))
-                    .append('\n');
-        }
-        p.relativeNotes().forEach(n -> sb.append("  note: ").append(n).append('\n'));
-        return sb.toString().stripTrailing();
+        return CullSummary.describe(p);
     }
 }

@@ -65,33 +65,39 @@ public final class ConfigLoader {
 
     /** Parses a YAML file; errors name the line and the setting. */
     public static ConfigFile parse(Path file) throws ConfigException {
+        String text;
         try {
-            if (Files.size(file) == 0) {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text; save the file as UTF-8");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, file.toString());
+    }
+
+    /**
+     * Reads a configuration from text, with the same messages as a file: the window checks what the user
+     * types this way before anything is saved.
+     *
+     * @param name the file the text is (or will be), for messages
+     */
+    public static ConfigFile parse(String yaml, String name) throws ConfigException {
+        try {
+            if (yaml.isBlank()) {
                 return ConfigFile.empty();
             }
-            ConfigFile f = mapper().readValue(file.toFile(), ConfigFile.class);
+            ConfigFile f = mapper().readValue(yaml, ConfigFile.class);
             return f == null ? ConfigFile.empty() : f;
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(file + keyLine(file, e.getPropertyName(), tokenLocation(e)) + ": " + path(e) + ": unknown setting '"
-                    + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; settings allowed here: " + known));
+            throw new ConfigException(name + keyLine(yaml, e.getPropertyName(), tokenLocation(e)) + ": " + path(e)
+                    + ": unknown setting '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : "; settings allowed here: " + known));
         } catch (JsonMappingException e) {
-            throw new ConfigException(file + where(tokenLocation(e)) + ": " + path(e) + ": " + simplify(e.getOriginalMessage()));
+            throw new ConfigException(name + where(tokenLocation(e)) + ": " + path(e) + ": " + simplify(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + simplify(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    /** Reads a configuration from text; used for the example and tests. */
-    public static ConfigFile parse(String yaml, String name) throws ConfigException {
-        try {
-            ConfigFile f = mapper().readValue(yaml, ConfigFile.class);
-            return f == null ? ConfigFile.empty() : f;
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(name + where(e.getLocation()) + ": " + simplify(e.getOriginalMessage()));
+            throw new ConfigException(name + where(e.getLocation()) + ": not valid YAML: " + simplify(e.getOriginalMessage()));
         }
     }
 
@@ -107,18 +113,14 @@ public final class ConfigLoader {
      * The line of an unknown key. Jackson reports records' unknown keys at the end of their section,
      * so the key is looked up in the text; the reported line is the fallback.
      */
-    private static String keyLine(Path file, String key, JsonLocation fallback) {
-        try {
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
-                    "^\\s*(- )?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
-                    return " line " + (i + 1);
-                }
+    private static String keyLine(String text, String key, JsonLocation fallback) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^\\s*(- )?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return " line " + (i + 1);
             }
-        } catch (IOException | RuntimeException e) {
-            // fall back to the parser's position
         }
         return where(fallback);
     }

@@ -57,6 +57,14 @@ public final class CullOperation {
     @FunctionalInterface
     public interface Decider {
         boolean approve(GroupProposal proposal);
+
+        /**
+         * The proposal to apply to the group, or null to reject nothing. The window answers with a proposal
+         * re-planned by {@link CullPlanner#propose} for limits the user adjusted while reviewing the group.
+         */
+        default GroupProposal decide(GroupProposal proposal) {
+            return approve(proposal) ? proposal : null;
+        }
     }
 
     /**
@@ -85,11 +93,25 @@ public final class CullOperation {
     private final ApdmConfig config;
     private final FileEngine engine;
     private final Clock clock;
+    private final List<String> shownMetrics;
 
     public CullOperation(ApdmConfig config, FileEngine engine, Clock clock) {
+        this(config, engine, clock, List.of());
+    }
+
+    private CullOperation(ApdmConfig config, FileEngine engine, Clock clock, List<String> shownMetrics) {
         this.config = config;
         this.engine = engine;
         this.clock = clock;
+        this.shownMetrics = List.copyOf(shownMetrics);
+    }
+
+    /**
+     * Also reads these metrics for every frame, to show them (the window charts HFR, RMS and stars);
+     * they are judged only by passes that name them.
+     */
+    public CullOperation withShownMetrics(List<String> metrics) {
+        return new CullOperation(config, engine, clock, metrics);
     }
 
     public Result run(Request request, Decider decider, ProgressListener listener, CancellationToken cancel)
@@ -111,6 +133,7 @@ public final class CullOperation {
             passesByRig.put(rig, passes);
             passes.forEach(p -> metrics.addAll(CullPlanner.metricsOf(p)));
         }
+        metrics.addAll(shownMetrics);
         MetadataReader reader = new MetadataReader(config.normalization().withExtraKeys(metrics));
         CullScanner scanner = new CullScanner(new FrameScanner(reader));
         listener.onMessage("scanning 10_Blink of " + passesByRig.size() + " rig(s)");
@@ -122,6 +145,7 @@ public final class CullOperation {
                         rigMetrics.add(m);
                     }
                 }));
+                shownMetrics.stream().filter(m -> !rigMetrics.contains(m)).forEach(rigMetrics::add);
                 return scanner.scan(request.data(), rig, rigMetrics, listener, cancel);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -162,16 +186,23 @@ public final class CullOperation {
             Map<GroupProposal, Decision> decisions = new LinkedHashMap<>();
             for (GroupProposal p : proposals) {
                 Decision d;
+                GroupProposal settled = p;
                 if (p.rejects().isEmpty()) {
                     d = Decision.NOTHING;
                 } else if (p.automatic()) {
                     d = Decision.AUTOMATIC;
                 } else {
-                    d = decider.approve(p) ? Decision.APPROVED : Decision.DECLINED;
+                    GroupProposal answer = decider.decide(p);
+                    if (answer != null && !answer.group().equals(p.group())) {
+                        throw new IllegalArgumentException("the decider answered for another group: "
+                                + answer.group().folder() + " instead of " + p.group().folder());
+                    }
+                    d = answer != null && !answer.rejects().isEmpty() ? Decision.APPROVED : Decision.DECLINED;
+                    settled = d == Decision.APPROVED ? answer : p;
                 }
-                decisions.put(p, d);
+                decisions.put(settled, d);
                 if (d == Decision.AUTOMATIC || d == Decision.APPROVED) {
-                    applied.add(p);
+                    applied.add(settled);
                 }
             }
             Plan plan = rejectPlan(request, scan.rig(), pass, applied);

@@ -1,0 +1,90 @@
+package org.apdm.gui.shell;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Small building blocks every view uses, so pages look alike. */
+public final class Ui {
+
+    private Ui() {
+    }
+
+    public static Label label(String text, String... styles) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styles);
+        return l;
+    }
+
+    public static Label label(ObservableValue<String> text, String... styles) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().addAll(styles);
+        return l;
+    }
+
+    public static Label wrapped(String text, String... styles) {
+        Label l = label(text, styles);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    public static Button button(String text, Runnable action, String... styles) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll(styles);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        VBox.setVgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    public static HBox row(double spacing, Node... nodes) {
+        HBox h = new HBox(spacing, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    public static VBox card(Node... nodes) {
+        VBox v = new VBox(nodes);
+        v.getStyleClass().add("card");
+        return v;
+    }
+
+    /** A number with its label, coloured by {@code tone} (good, warn, bad, quiet, or none). */
+    public static VBox tile(String value, String label, String tone) {
+        VBox v = new VBox(label(value, "tile-value"), label(label, "tile-label"));
+        v.getStyleClass().add("tile");
+        if (tone != null && !tone.isEmpty()) {
+            v.getStyleClass().add(tone);
+        }
+        return v;
+    }
+
+    /** A coloured message box (info, good, warn, bad). */
+    public static HBox banner(String tone, String text) {
+        Label l = wrapped(text);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        l.setMaxWidth(Double.MAX_VALUE);
+        HBox h = new HBox(l);
+        h.getStyleClass().addAll("banner", tone);
+        return h;
+    }
+
+    /** The heading of a page: title and one line saying what the page is for. */
+    public static VBox header(String title, String lead) {
+        VBox v = new VBox(2, label(title, "page-title"), wrapped(lead, "page-lead"));
+        return v;
+    }
+}

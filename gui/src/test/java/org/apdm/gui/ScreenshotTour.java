@@ -1,0 +1,146 @@
+package org.apdm.gui;
+
+import static org.apdm.gui.GuiTestKit.await;
+import static org.apdm.gui.GuiTestKit.fx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.apdm.core.demo.DemoWorkspace;
+import org.apdm.core.demo.SampleFiles;
+import org.apdm.gui.cull.CullView;
+import org.apdm.gui.cull.CullViewModel;
+import org.apdm.gui.cull.GroupReview;
+import org.apdm.gui.shell.PageCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Takes the README's screenshots from a real window: run under Xvfb (see docs/screenshots/README.md). Works on the
+ * demo workspace, with a few older targets added so every stage of the dashboard has something in it.
+ */
+@EnabledIfSystemProperty(named = "apdm.screenshots", matches = ".+")
+class ScreenshotTour extends FxRobot {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tour() throws Exception {
+        Path out = Path.of(System.getProperty("apdm.screenshots"));
+        Files.createDirectories(out);
+        Application welcome = GuiTestKit.start(GuiTestKit.options(tmp, null));
+        try {
+            fill(GuiTestKit.stage());
+            await("the welcome page", () -> lookup("#saveFirstRun").tryQuery().isPresent());
+            GuiTestKit.type(this, "#rawField", "/home/astro/Astrophotography/RAW");
+            GuiTestKit.type(this, "#dataField", "/home/astro/Astrophotography/Data");
+            await("the folders to be checked", () -> !lookup("#saveFirstRun").queryButton().isDisabled());
+            shoot(out.resolve("first-run.png"));
+        } finally {
+            GuiTestKit.stop(welcome);
+        }
+        DemoWorkspace.Layout demo = DemoWorkspace.create(tmp.resolve("apdm-demo"));
+        olderTargets(demo.data());
+        Application app = GuiTestKit.start(GuiTestKit.options(tmp, demo.config()));
+        try {
+            fill(GuiTestKit.stage());
+            await("the main window", () -> lookup("#nav-ingest").tryQuery().isPresent());
+
+            clickOn("#nav-ingest");
+            clickOn("#planButton");
+            await("the plan", () -> lookup("#planTiles").tryQuery().isPresent());
+            await("the plan's tables", () -> lookup("#planTabs").tryQuery().isPresent());
+            javafx.scene.control.TabPane tabs = lookup("#planTabs").query();
+            fx(() -> tabs.getSelectionModel().select(1));
+            shoot(out.resolve("ingest-plan.png"));
+            clickOn("#approveButton");
+            await("the result", () -> lookup("#resultBanner").tryQuery().isPresent());
+            javafx.scene.control.TabPane resultTabs = GuiTestKit.fx(() -> (javafx.scene.control.TabPane) lookup(".tab-pane").queryAll()
+                    .stream().filter(n -> n.isVisible()).reduce((a, b) -> b).orElseThrow());
+            shoot(out.resolve("ingest-result.png"));
+
+            clickOn("#nav-dashboard");
+            clickOn("#refreshButton");
+            await("the archive", () -> lookup("#totals").tryQuery().isPresent() && !lookup("#refreshButton").queryButton().isDisabled());
+            shoot(out.resolve("dashboard.png"));
+
+            clickOn("#nav-cull");
+            clickOn("#checkButton");
+            await("the review", () -> lookup("#groupReview").tryQuery().isPresent());
+            CullViewModel vm = ((CullView) GuiTestKit.main(this).page(PageCatalog.CULL)).viewModel();
+            GroupReview widest = fx(() -> vm.reviews().stream().filter(GroupReview::needsDecision)
+                    .max((a, b) -> Integer.compare(a.checked().total(), b.checked().total())).orElse(vm.reviews().get(0)));
+            fx(() -> vm.selectedProperty().set(widest));
+            WaitForAsyncUtils.waitForFxEvents();
+            shoot(out.resolve("cull-review.png"));
+
+            clickOn("#nav-settings");
+            clickOn("Rigs");
+            clickOn("Customise C8E@f10.0+ZWO ASI2600MM Pro");
+            WaitForAsyncUtils.waitForFxEvents();
+            shoot(out.resolve("settings.png"));
+        } finally {
+            GuiTestKit.stop(app);
+        }
+    }
+
+    private static void fill(Stage stage) {
+        fx(() -> {
+            var b = Screen.getPrimary().getBounds();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        });
+    }
+
+    /** A few targets further along, so the dashboard shows every stage. */
+    static void olderTargets(Path data) throws IOException {
+        String c8e = "C8E@f10.0+ZWO ASI2600MM Pro";
+        String sqa = "SQA55@f5.3+ATR585M";
+        target(data, c8e, "20_Data", "NGC 2403", new String[] {"L", "R", "G", "B"}, 3, 24, true);
+        target(data, c8e, "30_Master", "M 101", new String[] {"L", "R", "G", "B"}, 5, 30, true);
+        target(data, c8e, "60_Done", "M 51", new String[] {"L", "R", "G", "B"}, 4, 20, true);
+        target(data, sqa, "20_Data", "Veil Nebula", new String[] {"H", "O", "S"}, 4, 18, false);
+        target(data, sqa, "40_Process", "Rosette Nebula", new String[] {"H", "O", "S"}, 6, 16, true);
+        target(data, sqa, "50_Bake", "Pelican Nebula", new String[] {"H", "O"}, 3, 22, true);
+    }
+
+    private static void target(Path data, String rig, String stage, String target, String[] filters, int nights,
+                               int perFilter, boolean calibrated) throws IOException {
+        for (int n = 0; n < nights; n++) {
+            Path night = data.resolve(rig).resolve(stage).resolve(target).resolve("accept")
+                    .resolve(String.format("DATE_2024-%02d-%02d", 3 + n, 10 + n));
+            for (String f : filters) {
+                Path group = night.resolve("FILTER_" + f + "_EXP_300.00_SETTEMP_-10.00");
+                for (int i = 0; i < perFilter; i++) {
+                    SampleFiles.writeFits(group.resolve(String.format("2024-%02d-%02d_2%d-%02d-00_HFR_2.80.fits", 3 + n, 10 + n,
+                            i / 60, i % 60)), Map.of("IMAGETYP", "LIGHT", "FILTER", f));
+                }
+            }
+            if (calibrated || n % 2 == 0) {
+                SampleFiles.writeFits(night.resolve("masterDark_EXP_300.00.xisf"), Map.of("IMAGETYP", "MASTERDARK"));
+                SampleFiles.writeFits(night.resolve("masterFlat.xisf"), Map.of("IMAGETYP", "MASTERFLAT"));
+            }
+        }
+    }
+
+    /** The whole screen (the window fills it) from the X server, as a user would see it. */
+    private void shoot(Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("import failed for " + file);
+        }
+    }
+}
