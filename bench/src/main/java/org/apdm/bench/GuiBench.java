@@ -23,6 +23,9 @@ import org.apdm.core.config.ConfigLocations;
 import org.apdm.core.fileops.EngineSettings;
 import org.apdm.core.fileops.FileEngine;
 import org.apdm.core.ingest.IngestOperation;
+import org.apdm.core.inventory.DesiredFrames;
+import org.apdm.core.inventory.InventoryScan;
+import org.apdm.core.inventory.InventoryScanner;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 import org.apdm.gui.AppContext;
@@ -32,7 +35,7 @@ import org.apdm.gui.dashboard.ArchiveSummary;
 import org.apdm.gui.dashboard.DashboardModel;
 import org.apdm.gui.dashboard.DashboardView;
 import org.apdm.gui.dashboard.DashboardViewModel;
-import org.apdm.gui.dashboard.FolderLayoutSource;
+import org.apdm.gui.dashboard.InventorySummarySource;
 import org.apdm.gui.dashboard.WorkspaceFacts;
 import org.apdm.gui.ingest.IngestView;
 import org.apdm.gui.operation.OperationFlow;
@@ -45,8 +48,8 @@ import org.apdm.gui.shell.Navigator;
  * <ul>
  *   <li>{@code dashboard}: an archive shaped like the user's (80,000 frames, 2,300 folders, 19 rigs, 262 targets).
  *       From the moment the inventory hands over its result to the first laid-out frame with the tree filled:
- *       the model built on the worker, then shown on the FX thread. Target: under 2 s. The interim folder-name
- *       inventory over the same tree (80,000 empty files) is timed too, for scale.</li>
+ *       the work queue, completion and model built on the worker, then shown on the FX thread. Target: under 2 s.
+ *       The core inventory over the same tree (80,000 empty files) is timed too, for scale.</li>
  *   <li>{@code ingest}: 2,000 N.I.N.A. frames planned and moved through the ingest page while a pulse timer records
  *       every gap between frames of the FX thread. Target: no gap over 100 ms. Floors in the same run: the gaps of the
  *       idle window over the same time, and the core's ingest of the same frames without a window.</li>
@@ -123,7 +126,13 @@ public final class GuiBench {
         }
         System.out.printf(Locale.ROOT, "generated 80,000 empty frames in %d folders in %.1f s%n", summary.folders().size(),
                 (System.nanoTime() - t) / 1e9);
-        AppContext context = new AppContext(options(tmp, null));
+        Path configFile = tmp.resolve("apdm.yaml");
+        Files.writeString(configFile, "roots:\n  data: Data\nstate_dir: state\n", StandardCharsets.UTF_8);
+        AppContext context = new AppContext(options(tmp, configFile));
+        ApdmConfig config = context.loadConfig();
+        // every target plans 50 frames of each filter, so every target's completion is computed against plans
+        DesiredFrames desired = (rig, target) -> Arrays.stream(FILTERS).map(f -> new DesiredFrames.Desired(f, "", 50, 300))
+                .toList();
         DashboardViewModel vm = onFx(() -> new DashboardViewModel(context, Navigator.NONE));
         Stage stage = onFx(() -> show(new DashboardView(vm).node()));
         double[] ready = new double[runs];
@@ -134,15 +143,22 @@ public final class GuiBench {
         double[] dashBusy = new double[runs];
         for (int r = 0; r < runs; r++) {
             long s0 = System.nanoTime();
-            ArchiveSummary scanned = new FolderLayoutSource().scan(data, null, ProgressListener.NONE, CancellationToken.none());
+            InventoryScan inventory = new InventoryScanner(config).scan(data, InventoryScanner.Options.STATUS,
+                    ProgressListener.NONE, CancellationToken.none());
             scan[r] = (System.nanoTime() - s0) / 1e6;
-            if (scanned.folders().stream().mapToInt(ArchiveFolder::frames).sum() != 80_000) {
-                throw new IllegalStateException("the interim inventory counted a different archive");
+            if (inventory.inventory().frames() != 80_000) {
+                throw new IllegalStateException("the inventory counted " + inventory.inventory().frames() + " frames");
             }
             PulseRecorder pulses = onFx(() -> new PulseRecorder().begin());
-            // the inventory has just handed over its result: the worker builds the model, the FX thread shows it
+            // the inventory has just handed over its result: the worker plans the queue and completion and builds the
+            // model, the FX thread shows it
             long t0 = System.nanoTime();
-            DashboardModel m = DashboardModel.of(summary, WorkspaceFacts.NONE, rig -> List.of("L", "R", "G", "B", "H", "O", "S"), 10);
+            ArchiveSummary scanned = InventorySummarySource.summarize(inventory, config, desired, new ArrayList<>(),
+                    java.time.Instant.now());
+            if (scanned.planned().size() != 262) {
+                throw new IllegalStateException("completion against plans for " + scanned.planned().size() + " targets");
+            }
+            DashboardModel m = DashboardModel.of(scanned, WorkspaceFacts.NONE, rig -> List.of("L", "R", "G", "B", "H", "O", "S"));
             DashboardViewModel.Tree tree = DashboardViewModel.buildTree(m, "", DashboardViewModel.ALL, DashboardViewModel.ALL);
             model[r] = (System.nanoTime() - t0) / 1e6;
             CompletableFuture<Long> laidOut = new CompletableFuture<>();
@@ -193,8 +209,8 @@ public final class GuiBench {
         System.out.println();
         System.out.println("| dashboard, 80,000 frames in 2,300 folders | median ms | min | max |");
         System.out.println("|---|---|---|---|");
-        row("interim inventory (folder names, FolderLayoutSource)", scan);
-        row("model and tree on the worker (DashboardModel.of, buildTree)", model);
+        row("core inventory (InventoryScanner, as apdm status; 80,000 empty files)", scan);
+        row("work queue, completion, model and tree on the worker (summarize, DashboardModel.of, buildTree)", model);
         row("view model takes them on the FX thread (DashboardViewModel.show)", showMs);
         row("inventory done → tree laid out on screen (target < 2,000)", ready);
         row("longest gap between FX frames while showing it", stall);
@@ -295,7 +311,8 @@ public final class GuiBench {
 
     static AppContext.Options options(Path tmp, Path config) {
         return new AppContext.Options(config, new ConfigLocations(tmp.resolve("user").resolve("config.yaml"), tmp.resolve("user")),
-                Map.of(), Clock.systemDefaultZone(), AppContext.EngineFactory.STANDARD, new FolderLayoutSource());
+                Map.of(), Clock.systemDefaultZone(), AppContext.EngineFactory.STANDARD,
+                new InventorySummarySource(Clock.systemDefaultZone()));
     }
 
     static Stage show(javafx.scene.Node node) {

@@ -85,9 +85,7 @@ final class DatabaseDemoStep {
         try (AstroDatabase db = new DatabaseOption().open(config, true, err)) {
             InventoryScan scan = new InventoryScanner(config).scan(layout.data(), InventoryScanner.Options.STATUS,
                     ProgressListener.NONE, CancellationToken.none());
-            WorkQueue q = WorkQueuePlanner.plan(scan, desired, new WorkQueuePlanner.Settings(
-                    config.status().bakeReminderDays(), config.status().lowDiskPercent(),
-                    config.scheduler().masterReadyPercent()), Instant.now());
+            WorkQueue q = WorkQueuePlanner.plan(scan, desired, WorkQueuePlanner.Settings.of(config), Instant.now());
             if (text) {
                 out.printf("  waiting for blink: %d night(s); missing calibration: %d night(s); ready to promote: %d night(s);"
                                 + " ready for master: %d target(s)%n", q.waitingForBlink().size(), q.missingCalibration().size(),

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.db.AstroDatabase;
-import org.apdm.db.DatabaseBackups;
 import org.apdm.db.DatabaseException;
 import org.apdm.db.DatabaseSetup;
 import picocli.CommandLine.Option;
@@ -29,13 +28,7 @@ public class DatabaseOption {
      */
     AstroDatabase open(ApdmConfig config, boolean create, PrintWriter err) throws DatabaseException {
         Path f = file(config);
-        boolean existed = java.nio.file.Files.exists(f);
-        AstroDatabase db = AstroDatabase.open(f, DatabaseBackups.engineCopy(Engines.of(config),
-                DatabaseBackups.defaultFolder(f), Clock.systemDefaultZone()), create);
-        if (!existed) {
-            // a new database starts with the default filters and sites, as `apdm db init` makes it
-            DatabaseSetup.init(db, config);
-        }
+        AstroDatabase db = DatabaseSetup.open(config, f, Engines.of(config), Clock.systemDefaultZone(), create);
         db.migrationBackup().ifPresent(b -> {
             err.println("Updated the database " + f + " to the current schema; the file as it was is kept as " + b);
             err.flush();

@@ -66,9 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         List<String> warnings = new ArrayList<>();
         DesiredFrames desired = DesiredFrames.fromConfig(config, warnings::add);
-        WorkQueue queue = WorkQueuePlanner.plan(scan, desired, new WorkQueuePlanner.Settings(
-                config.status().bakeReminderDays(), config.status().lowDiskPercent(),
-                config.scheduler().masterReadyPercent()), Instant.now());
+        WorkQueue queue = WorkQueuePlanner.plan(scan, desired, WorkQueuePlanner.Settings.of(config), Instant.now());
         List<TargetSummary> targets = TargetSummary.of(scan.inventory().folders());
         int code = scan.inventory().problems().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
         if (output.json()) {

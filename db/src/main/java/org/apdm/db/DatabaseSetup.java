@@ -19,6 +19,34 @@ public final class DatabaseSetup {
     private DatabaseSetup() {
     }
 
+    /**
+     * Opens the database the way every command and the window use it: its schema brought up to date after a copy
+     * of the file as it was is taken through the file engine into {@code backups/} beside it (see
+     * {@link AstroDatabase#migrationBackup()}); a database created here starts with the default filters and sites,
+     * as {@code apdm db init} makes it.
+     *
+     * @param create create the file when it is missing
+     */
+    public static AstroDatabase open(ApdmConfig config, java.nio.file.Path file, org.apdm.core.fileops.FileEngine engine,
+                                     java.time.Clock clock, boolean create) throws DatabaseException {
+        boolean existed = java.nio.file.Files.exists(file);
+        AstroDatabase db = AstroDatabase.open(file, DatabaseBackups.engineCopy(engine, DatabaseBackups.defaultFolder(file),
+                clock), create);
+        if (!existed) {
+            try {
+                init(db, config);
+            } catch (DatabaseException | RuntimeException e) {
+                try {
+                    db.close();
+                } catch (DatabaseException x) {
+                    e.addSuppressed(x);
+                }
+                throw e;
+            }
+        }
+        return db;
+    }
+
     public static Result init(AstroDatabase db, ApdmConfig config) throws DatabaseException {
         return db.inTransaction("setting up the database", c -> {
             FilterRepository filters = new FilterRepository(c);

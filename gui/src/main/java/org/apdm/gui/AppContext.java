@@ -12,7 +12,7 @@ import org.apdm.core.config.ConfigLocations;
 import org.apdm.core.fileops.EngineSettings;
 import org.apdm.core.fileops.FileEngine;
 import org.apdm.gui.dashboard.ArchiveSummarySource;
-import org.apdm.gui.dashboard.FolderLayoutSource;
+import org.apdm.gui.dashboard.InventorySummarySource;
 import org.apdm.gui.log.OperationLog;
 import org.apdm.gui.task.BackgroundTasks;
 
@@ -41,8 +41,9 @@ public final class AppContext implements AutoCloseable {
                           EngineFactory engines, ArchiveSummarySource archive) {
 
         public static Options of(Path explicitConfig, ConfigLocations locations, Map<String, String> env) {
-            return new Options(explicitConfig, locations, env, Clock.systemDefaultZone(), EngineFactory.STANDARD,
-                    new FolderLayoutSource());
+            Clock clock = Clock.systemDefaultZone();
+            return new Options(explicitConfig, locations, env, clock, EngineFactory.STANDARD,
+                    new InventorySummarySource(clock));
         }
 
         public Options withEngines(EngineFactory f) {

@@ -13,7 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.apdm.core.config.ConfigLocations;
-import org.apdm.gui.dashboard.FolderLayoutSource;
+import org.apdm.gui.dashboard.InventorySummarySource;
 import org.apdm.gui.shell.MainView;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -33,7 +33,7 @@ public final class GuiTestKit {
         ConfigLocations locations = new ConfigLocations(tmp.resolve("user-config").resolve("config.yaml"),
                 tmp.resolve("user-data"));
         return new AppContext.Options(config, locations, Map.of(), Clock.systemDefaultZone(),
-                AppContext.EngineFactory.STANDARD, new FolderLayoutSource());
+                AppContext.EngineFactory.STANDARD, new InventorySummarySource(Clock.systemDefaultZone()));
     }
 
     /** Starts the application with these options; returns it for {@link #stop}. */

@@ -31,6 +31,12 @@ public final class WorkQueuePlanner {
 
     /** Thresholds, from the {@code status} and {@code scheduler} settings. */
     public record Settings(int bakeReminderDays, double lowDiskPercent, double masterReadyPercent) {
+
+        /** The thresholds a configuration sets ({@code status.*}, {@code scheduler.master_ready_percent}). */
+        public static Settings of(org.apdm.core.config.ApdmConfig config) {
+            return new Settings(config.status().bakeReminderDays(), config.status().lowDiskPercent(),
+                    config.scheduler().masterReadyPercent());
+        }
     }
 
     private static final Set<String> CALIBRATED_STAGES =

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apdm.core.inventory.DesiredFrames;
+import org.apdm.core.inventory.InventoryFolder;
 
 /**
  * {@code totals.txt}: hours a target has, wants and still needs, per filter and panel. "Want" comes from the
@@ -53,6 +54,27 @@ public final class TargetTotals {
         for (ReportRow r : rows) {
             have.computeIfAbsent(key(r.filter(), r.panel()), k -> new double[1])[0] += r.hours();
         }
+        return of(target, rig, stage, have, desired, filterOrder);
+    }
+
+    /**
+     * The same totals from the archive itself rather than the database: the accepted folders of one target in one
+     * stage (folders not yet through blink are not counted, as the database does not record them). The window's
+     * dashboard shows this completion, so it reads the same as the report's.
+     */
+    public static Totals ofFolders(String target, String rig, String stage, List<InventoryFolder> folders,
+                                   DesiredFrames desired, List<String> filterOrder) {
+        Map<String, double[]> have = new LinkedHashMap<>();
+        for (InventoryFolder f : folders) {
+            if (f.accepted()) {
+                have.computeIfAbsent(key(f.filter(), f.panel()), k -> new double[1])[0] += f.hours();
+            }
+        }
+        return of(target, rig, stage, have, desired, filterOrder);
+    }
+
+    private static Totals of(String target, String rig, String stage, Map<String, double[]> have, DesiredFrames desired,
+                             List<String> filterOrder) {
         Map<String, Double> want = new LinkedHashMap<>();
         if (desired.available()) {
             for (DesiredFrames.Desired d : desired.desired(rig, target)) {

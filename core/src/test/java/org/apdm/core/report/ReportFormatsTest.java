@@ -85,6 +85,33 @@ class ReportFormatsTest {
     }
 
     @Test
+    void totalsOfArchiveFoldersEqualThoseOfTheRecordedRows() {
+        String rig = "C8E@f10.0+ZWO ASI2600MM Pro";
+        java.nio.file.Path base = java.nio.file.Path.of("/data", rig, "20_Data", "M 31", "accept");
+        List<org.apdm.core.inventory.InventoryFolder> folders = List.of(
+                new org.apdm.core.inventory.InventoryFolder(rig, "20_Data", "M 31", "", "2025-01-01", "H", "300.00",
+                        base.resolve("a"), 24, 2.0, true, true, true, false),
+                new org.apdm.core.inventory.InventoryFolder(rig, "20_Data", "M 31", "", "2025-01-02", "H", "300.00",
+                        base.resolve("b"), 12, 1.0, true, true, true, false),
+                new org.apdm.core.inventory.InventoryFolder(rig, "20_Data", "M 31", "", "2025-01-02", "O", "300.00",
+                        base.resolve("c"), 6, 0.5, true, true, true, false),
+                new org.apdm.core.inventory.InventoryFolder(rig, "20_Data", "M 31", "", "2025-01-03", "O", "300.00",
+                        base.resolve("d"), 60, 5.0, false, false, false, false)); // not through blink: not counted
+        List<ReportRow> rows = List.of(
+                row("M 31", "", "2025-01-01", "H", 2631, 24, 300),
+                row("M 31", "", "2025-01-02", "H", 2631, 12, 300),
+                row("M 31", "", "2025-01-02", "O", 2630, 6, 300));
+        DesiredFrames want = (r, target) -> List.of(new DesiredFrames.Desired("H", "", 48, 300),
+                new DesiredFrames.Desired("O", "", 12, 300));
+        TargetTotals.Totals fromArchive = TargetTotals.ofFolders("M 31", rig, "20_Data", folders, want, List.of());
+        TargetTotals.Totals fromDatabase = TargetTotals.of("M 31", rig, "20_Data", rows, want, List.of());
+        assertEquals(fromDatabase, fromArchive);
+        assertEquals(50.0, fromArchive.completion(), 1e-9, "O has half of what is wanted");
+        assertEquals(null, TargetTotals.ofFolders("M 31", rig, "20_Data", folders, (r, t) -> List.of(), List.of())
+                .completion(), "nothing planned: no completion");
+    }
+
+    @Test
     void htmlPageIsSelfContainedAndEscapesNames() {
         List<SummaryReport.Line> lines = SummaryReport.lines(List.of(
                 row("Bode's <Galaxy> & \"Friends\"", "", "2025-01-01", "H", 2631, 24, 300),

@@ -38,34 +38,37 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
     /**
      * A target in one stage.
      *
-     * @param filters     filters in the rig's priority order
-     * @param readyNights nights whose lights are accepted and have master darks and flats
+     * @param filters        filters in the rig's priority order
+     * @param readyNights    nights whose lights are accepted and have master darks and flats
+     * @param plannedPercent completion against what the Target Scheduler plans, as {@code apdm report} gives it
+     *                       (the least complete planned filter and panel, 0..100), or null when nothing is planned
      */
     public record TargetRow(String rig, String stage, String target, long frames, double hours, int nights,
-                            List<String> filters, List<String> panels, int readyNights) {
+                            List<String> filters, List<String> panels, int readyNights, Double plannedPercent) {
 
-        /** Share of nights accepted and calibrated, 0..1. */
+        /**
+         * 0..1: the planned completion where something is planned, else (the fallback, labelled as such) the share of
+         * nights accepted and calibrated.
+         */
         public double completion() {
+            if (plannedPercent != null) {
+                return plannedPercent / 100.0;
+            }
             return nights == 0 ? 0 : (double) readyNights / nights;
+        }
+
+        public boolean planned() {
+            return plannedPercent != null;
         }
     }
 
     /**
-     * The model with the interim queue of {@link #queue}; see {@link ArchiveSummarySource#nextSteps}.
+     * The model: the folders counted per rig, stage and target, and the queue: files waiting in RAW, the core's work
+     * queue, then warnings, files not read and unknown stages.
      *
      * @param filterOrder a rig's filters in priority order (from the configuration)
-     * @param lowDiskPercent warn below this share of free space
      */
-    public static DashboardModel of(ArchiveSummary summary, WorkspaceFacts facts,
-                                    Function<String, List<String>> filterOrder, double lowDiskPercent) {
-        return of(summary, queue(summary, facts, lowDiskPercent), filterOrder);
-    }
-
-    /**
-     * @param queue       the "what to do next" entries, in the order to show them
-     * @param filterOrder a rig's filters in priority order (from the configuration)
-     */
-    public static DashboardModel of(ArchiveSummary summary, List<NextStep> queue, Function<String, List<String>> filterOrder) {
+    public static DashboardModel of(ArchiveSummary summary, WorkspaceFacts facts, Function<String, List<String>> filterOrder) {
         Map<String, Map<String, Map<String, List<ArchiveFolder>>>> tree = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (ArchiveFolder f : summary.folders()) {
             tree.computeIfAbsent(f.rig(), k -> new TreeMap<>(DashboardModel::compareStages))
@@ -86,7 +89,7 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
                 List<TargetRow> rows = new ArrayList<>();
                 for (var targetEntry : stageEntry.getValue().entrySet()) {
                     rows.add(target(rigEntry.getKey(), stageEntry.getKey(), targetEntry.getKey(), targetEntry.getValue(),
-                            order));
+                            order, summary.planned()));
                 }
                 long sf = rows.stream().mapToLong(TargetRow::frames).sum();
                 double sh = rows.stream().mapToDouble(TargetRow::hours).sum();
@@ -106,7 +109,7 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
         List<String> problems = summary.problems().stream()
                 .map(p -> summary.dataRoot().relativize(p.file()).toString().replace('\\', '/') + ": " + p.reason())
                 .toList();
-        return new DashboardModel(summary.dataRoot(), rigs, cols, List.copyOf(queue), problems,
+        return new DashboardModel(summary.dataRoot(), rigs, cols, queue(summary, facts), problems,
                 new Totals(rigs.size(), targets, frames, hours));
     }
 
@@ -124,7 +127,8 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
     }
 
     private static TargetRow target(String rig, String stage, String target, List<ArchiveFolder> folders,
-                                    List<String> filterOrder) {
+                                    List<String> filterOrder, Map<ArchiveSummary.TargetKey, Double> planned) {
+        ArchiveFolder first = folders.get(0);
         long frames = 0;
         double hours = 0;
         Set<String> filters = new LinkedHashSet<>();
@@ -149,65 +153,27 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(String.CASE_INSENSITIVE_ORDER));
         int ready = (int) nightReady.values().stream().filter(Boolean::booleanValue).count();
-        return new TargetRow(rig, stage, target, frames, hours, nightReady.size(), ordered, List.copyOf(panels), ready);
+        Double percent = planned.get(new ArchiveSummary.TargetKey(first.rig(), first.stage(), first.target()));
+        return new TargetRow(rig, stage, target, frames, hours, nightReady.size(), ordered, List.copyOf(panels), ready,
+                percent);
     }
 
-    /**
-     * The interim "what to do next" queue, in the order of the user's process, from folder facts alone: RAW files
-     * waiting, frames in 10_Blink not yet accepted, accepted nights without masters or ready for 20_Data, low disk,
-     * files not counted, unknown stages. The core's {@code WorkQueuePlanner} (database issue) replaces it through
-     * {@link ArchiveSummarySource#nextSteps}; it adds targets ready for master and bake reminders.
-     */
-    public static List<NextStep> queue(ArchiveSummary summary, WorkspaceFacts facts, double lowDiskPercent) {
+    /** Files waiting in RAW, the core's work queue, then what the dashboard could not read or place. */
+    static List<NextStep> queue(ArchiveSummary summary, WorkspaceFacts facts) {
         List<NextStep> out = new ArrayList<>();
         if (facts.rawFiles() > 0) {
             out.add(new NextStep(NextStep.Kind.INGEST, plural(facts.rawFiles(), "image file") + " in RAW",
                     "Sort them into the archive by rig, target, night and filter; files that cannot be placed are listed with the reason.",
-                    "Ingest", "ingest", null));
+                    "Ingest", org.apdm.gui.shell.PageCatalog.INGEST, null));
         }
-        Map<String, long[]> blink = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, Set<String>> uncalibrated = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, Set<String>> promotable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ArchiveFolder f : summary.folders()) {
-            if (!f.stage().equals(ArchiveLayout.BLINK)) {
-                continue;
-            }
-            String night = f.target() + " " + f.night();
-            if (!f.accepted()) {
-                blink.computeIfAbsent(f.rig(), k -> new long[2])[0] += f.frames();
-            } else if (!f.hasDarks() || !f.hasFlats()) {
-                uncalibrated.computeIfAbsent(f.rig(), k -> new java.util.TreeSet<>()).add(night);
-            } else {
-                promotable.computeIfAbsent(f.rig(), k -> new java.util.TreeSet<>()).add(night);
-            }
-        }
-        uncalibrated.forEach((rig, nights) -> {
-            Set<String> p = promotable.get(rig);
-            if (p != null) {
-                p.removeAll(nights);
-            }
-        });
-        blink.forEach((rig, n) -> out.add(new NextStep(NextStep.Kind.CULL,
-                plural(n[0], "frame") + " wait for cull and blink",
-                rig + ": reject poor frames by HFR, guiding and stars, then blink the rest and move keepers to accept.",
-                "Cull", "cull", rig)));
-        uncalibrated.forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.CALIBRATE,
-                plural(nights.size(), "night") + " without master darks or flats",
-                rig + ": " + String.join(", ", first(nights, 3)), "Calibrate", "calibration", rig)));
-        promotable.forEach((rig, nights) -> {
-            if (!nights.isEmpty()) {
-                out.add(new NextStep(NextStep.Kind.PROMOTE, plural(nights.size(), "night") + " ready for 20_Data",
-                        rig + ": accepted and calibrated: " + String.join(", ", first(nights, 3)), "Promote", "promote", rig));
-            }
-        });
-        if (facts.totalBytes() > 0 && facts.freePercent() < lowDiskPercent) {
-            out.add(new NextStep(NextStep.Kind.DISK, String.format(Locale.ROOT, "Only %.0f %% free on the data drive",
-                    facts.freePercent()), String.format(Locale.ROOT, "%.1f GB of %.1f GB free below %s.",
-                    facts.freeBytes() / 1e9, facts.totalBytes() / 1e9, summary.dataRoot()), null, null, null));
+        out.addAll(summary.work());
+        for (String w : summary.warnings()) {
+            out.add(new NextStep(NextStep.Kind.WARNING, w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1), "",
+                    null, null, null));
         }
         if (!summary.problems().isEmpty()) {
-            out.add(new NextStep(NextStep.Kind.PROBLEM, plural(summary.problems().size(), "file") + " not counted",
-                    "They do not follow the archive layout; see the list under the table.", null, null, null));
+            out.add(new NextStep(NextStep.Kind.PROBLEM, plural(summary.problems().size(), "file") + " not read",
+                    "Each is listed with the reason under the table; they are not counted.", null, null, null));
         }
         for (String unknown : summary.unknownStages()) {
             out.add(new NextStep(NextStep.Kind.UNKNOWN_STAGE, "Unknown stage " + unknown,
@@ -215,15 +181,6 @@ public record DashboardModel(Path dataRoot, List<RigRow> rigs, List<String> stag
                     null, null, null));
         }
         return out;
-    }
-
-    private static List<String> first(Set<String> items, int n) {
-        List<String> out = new ArrayList<>(items).subList(0, Math.min(n, items.size()));
-        List<String> copy = new ArrayList<>(out);
-        if (items.size() > n) {
-            copy.add("…");
-        }
-        return copy;
     }
 
     static String plural(long n, String noun) {

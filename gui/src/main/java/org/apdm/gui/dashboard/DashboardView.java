@@ -139,14 +139,24 @@ public final class DashboardView implements PageView {
         filters.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue().filters()));
         filters.setPrefWidth(120);
         TreeTableColumn<DashboardViewModel.Row, DashboardViewModel.Row> completion = new TreeTableColumn<>("Completion");
+        Label completionHead = new Label("Completion");
+        completionHead.setTooltip(new Tooltip("Against the Target Scheduler's plans (as apdm report): the least complete "
+                + "planned filter. Where nothing is planned: nights accepted and calibrated, shown grey."));
+        completion.setGraphic(completionHead);
+        completion.setText("");
         completion.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().getValue()));
         completion.setCellFactory(c -> new TreeTableCell<>() {
             private final ProgressBar bar = new ProgressBar();
+            private final Label text = Ui.label("", "small");
+            private final HBox box = new HBox(6, bar, text);
             private final Tooltip tip = new Tooltip();
 
             {
                 bar.getStyleClass().add("completion");
                 bar.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(bar, Priority.ALWAYS);
+                text.setMinWidth(Label.USE_PREF_SIZE);
+                box.setAlignment(Pos.CENTER_LEFT);
             }
 
             @Override
@@ -158,12 +168,20 @@ public final class DashboardView implements PageView {
                     return;
                 }
                 bar.setProgress(row.completion());
-                setGraphic(bar);
+                // the fallback (no plan) looks different from a completion against the plans
+                bar.getStyleClass().remove("fallback");
+                text.getStyleClass().remove("muted");
+                if (!row.planned()) {
+                    bar.getStyleClass().add("fallback");
+                    text.getStyleClass().add("muted");
+                }
+                text.setText(row.completionText());
+                setGraphic(box);
                 tip.setText(row.note());
                 setTooltip(tip);
             }
         });
-        completion.setPrefWidth(110);
+        completion.setPrefWidth(170);
         TreeTableColumn<DashboardViewModel.Row, String> note = new TreeTableColumn<>("Notes");
         note.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue().kind() == DashboardViewModel.Row.Kind.TARGET
                 ? "" : d.getValue().getValue().note()));
@@ -303,7 +321,8 @@ public final class DashboardView implements PageView {
             case MASTER -> "READY FOR MASTER";
             case BAKE -> "BAKE REMINDER";
             case DISK -> "DISK SPACE";
-            case PROBLEM -> "NOT COUNTED";
+            case WARNING -> "WARNING";
+            case PROBLEM -> "NOT READ";
             case UNKNOWN_STAGE -> "UNKNOWN STAGE";
         };
     }
@@ -315,6 +334,9 @@ public final class DashboardView implements PageView {
 
     @Override
     public void opened(String argument) {
+        if (argument != null) {
+            vm.showTarget(argument);
+        }
         if (vm.modelProperty().get() == null && !vm.loadingProperty().get()) {
             vm.refresh();
         }

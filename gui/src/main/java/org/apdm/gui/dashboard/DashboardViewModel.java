@@ -31,9 +31,14 @@ public final class DashboardViewModel {
     /** "All" in the rig and stage choices. */
     public static final String ALL = "All";
 
-    /** One row of the tree: a rig, a stage of a rig, or a target in a stage. */
+    /**
+     * One row of the tree: a rig, a stage of a rig, or a target in a stage.
+     *
+     * @param completionText what the completion bar says: "75 %" against the plans, else "1/2 nights" (the fallback)
+     * @param planned        the completion is against the Target Scheduler's plans
+     */
     public record Row(Kind kind, String name, long frames, double hours, int nights, String filters,
-                      double completion, String note, boolean warning) {
+                      double completion, String completionText, boolean planned, String note, boolean warning) {
         public enum Kind { RIG, STAGE, TARGET }
     }
 
@@ -79,10 +84,9 @@ public final class DashboardViewModel {
         String rigNow = rig.get();
         String stageNow = stage.get();
         Job<Loaded> j = context.tasks().submit("Dashboard", (listener, cancel) -> {
-            WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().calibrationOrRaw(),
-                    config.roots().data(), cancel);
+            WorkspaceFacts facts = WorkspaceFacts.read(config.roots().raw(), config.roots().calibrationOrRaw(), cancel);
             ArchiveSummary summary = context.archive().scan(config.roots().data(), config, listener, cancel);
-            DashboardModel m = DashboardModel.of(summary, context.archive().nextSteps(summary, facts, config),
+            DashboardModel m = DashboardModel.of(summary, facts,
                     rigName -> config.filters(rigName).stream().map(ApdmConfig.FilterDef::name).toList());
             return new Loaded(m, buildTree(m, needle, rigNow, stageNow));
         }, loaded -> {
@@ -159,6 +163,13 @@ public final class DashboardViewModel {
         return step.pageId() != null && navigator.has(step.pageId());
     }
 
+    /** Shows one target wherever it is (a queue entry about a target). */
+    public void showTarget(String target) {
+        rig.set(ALL);
+        stage.set(ALL);
+        search.set(target == null ? "" : target);
+    }
+
     /** Filters the tree to one rig and stage (a click in the rig × stage overview). */
     public void focus(String rigName, String stageName) {
         rig.set(rigName == null ? ALL : rigName);
@@ -184,7 +195,7 @@ public final class DashboardViewModel {
      * attached to a view), so a new archive's tree is built in the background.
      */
     public static Tree buildTree(DashboardModel m, String searchText, String rigFilter, String stageFilter) {
-        TreeItem<Row> root = new TreeItem<>(new Row(Row.Kind.RIG, "archive", 0, 0, 0, "", 0, "", false));
+        TreeItem<Row> root = new TreeItem<>(new Row(Row.Kind.RIG, "archive", 0, 0, 0, "", 0, "", false, "", false));
         if (m == null) {
             return new Tree(root, "");
         }
@@ -210,11 +221,16 @@ public final class DashboardViewModel {
                     if (!rigMatches && !t.target().toLowerCase(Locale.ROOT).contains(needle)) {
                         continue;
                     }
-                    String note = t.panels().isEmpty() ? "" : "panels " + String.join(", ", t.panels());
+                    String panels = t.panels().isEmpty() ? "" : "panels " + String.join(", ", t.panels()) + "; ";
+                    String text = t.planned() ? String.format(Locale.ROOT, "%.0f %%", t.plannedPercent())
+                            : t.readyNights() + "/" + t.nights() + " nights";
+                    String note = panels + (t.planned()
+                            ? String.format(Locale.ROOT, "%.0f %% of the hours the Target Scheduler plans (its least "
+                                    + "complete filter; accepted frames, as in the report)", t.plannedPercent())
+                            : "nothing planned in the Target Scheduler: " + t.readyNights() + " of " + t.nights()
+                                    + " nights accepted and calibrated");
                     targetItems.add(new TreeItem<>(new Row(Row.Kind.TARGET, t.target(), t.frames(), t.hours(),
-                            t.nights(), String.join(" ", t.filters()), t.completion(),
-                            (note.isEmpty() ? "" : note + "; ") + t.readyNights() + " of " + t.nights()
-                                    + " nights accepted and calibrated", false)));
+                            t.nights(), String.join(" ", t.filters()), t.completion(), text, t.planned(), note, false)));
                     stageFrames += t.frames();
                     stageHours += t.hours();
                 }
@@ -223,7 +239,7 @@ public final class DashboardViewModel {
                 }
                 // sums of what the filter shows, so the rows add up
                 TreeItem<Row> stageItem = new TreeItem<>(new Row(Row.Kind.STAGE, s.stage(), stageFrames, stageHours, 0, "", 0,
-                        s.known() ? targetItems.size() + (targetItems.size() == 1 ? " target" : " targets")
+                        "", false, s.known() ? targetItems.size() + (targetItems.size() == 1 ? " target" : " targets")
                                 : "not a known stage", !s.known()));
                 stageItem.getChildren().setAll(targetItems);
                 stageItem.setExpanded(true);
@@ -235,7 +251,7 @@ public final class DashboardViewModel {
             }
             if (!stageItems.isEmpty()) {
                 TreeItem<Row> rigItem = new TreeItem<>(new Row(Row.Kind.RIG, r.rig(), rigFrames, rigHours, 0, "",
-                        0, stageItems.size() + (stageItems.size() == 1 ? " stage" : " stages"), false));
+                        0, "", false, stageItems.size() + (stageItems.size() == 1 ? " stage" : " stages"), false));
                 rigItem.getChildren().setAll(stageItems);
                 rigItem.setExpanded(true);
                 root.getChildren().add(rigItem);

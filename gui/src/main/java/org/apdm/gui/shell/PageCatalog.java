@@ -27,6 +27,8 @@ public final class PageCatalog {
     public static final String DASHBOARD = "dashboard";
     public static final String INGEST = "ingest";
     public static final String CULL = "cull";
+    public static final String CALIBRATION = "calibration";
+    public static final String PROMOTE = "promote";
     public static final String SETTINGS = "settings";
     public static final String LOG = "log";
 

@@ -55,7 +55,7 @@ class DashboardViewTest extends FxRobot {
         for (TreeItem<DashboardViewModel.Row> c : item.getChildren()) {
             DashboardViewModel.Row r = c.getValue();
             out.add(depth + " " + r.name() + " " + r.frames() + (r.kind() == DashboardViewModel.Row.Kind.TARGET
-                    ? " nights " + r.nights() + " [" + r.filters() + "] " + Math.round(r.completion() * 100) + "%" : "")
+                    ? " nights " + r.nights() + " [" + r.filters() + "] " + r.completionText() : "")
                     + (r.warning() ? " !" : ""));
             walk(c, depth + 1, out);
         }
@@ -66,25 +66,37 @@ class DashboardViewTest extends FxRobot {
         assertEquals(List.of(
                 "0 C8E@f10.0+ZWO ASI2600MM Pro 11",
                 "1 10_Blink 11",
-                "2 M 31 11 nights 3 [L R] 0%",
+                "2 M 31 11 nights 3 [L R] 0/3 nights",
                 "0 SQA55@f5.3+ATR585M 7",
                 "1 20_Data 5",
-                "2 Heart Nebula 5 nights 2 [H] 50%",
+                "2 Heart Nebula 5 nights 2 [H] 1/2 nights",
                 "1 70_Abandon 2 !",
-                "2 Old Target 2 nights 1 [L] 0%"), rows());
+                "2 Old Target 2 nights 1 [L] 0/1 nights"), rows());
     }
 
     @Test
     void searchAndStageFilterNarrowTheTree() {
         GuiTestKit.type(this, "#dashboardSearch", "heart");
         await("the filter", () -> rows().size() == 3);
-        assertEquals(List.of("0 SQA55@f5.3+ATR585M 5", "1 20_Data 5", "2 Heart Nebula 5 nights 2 [H] 50%"), rows());
+        assertEquals(List.of("0 SQA55@f5.3+ATR585M 5", "1 20_Data 5", "2 Heart Nebula 5 nights 2 [H] 1/2 nights"), rows());
 
         fx(() -> lookup("#dashboardSearch").queryTextInputControl().clear());
         DashboardView view = (DashboardView) GuiTestKit.main(this).page(PageCatalog.DASHBOARD);
         fx(() -> view.viewModel().stageProperty().set("70_Abandon"));
         await("the stage filter", () -> rows().size() == 3);
-        assertEquals("2 Old Target 2 nights 1 [L] 0%", rows().get(2));
+        assertEquals("2 Old Target 2 nights 1 [L] 0/1 nights", rows().get(2));
+    }
+
+    @Test
+    void withTargetSchedulerPlansCompletionIsAgainstThem() throws Exception {
+        GuiTestKit.stop(app);
+        // core's test provider plans 12 × 300 s of H for every target when the scheduler database is named so
+        java.nio.file.Files.writeString(archive.config, java.nio.file.Files.readString(archive.config)
+                + "scheduler:\n  database: fake-desired.sqlite\n");
+        app = GuiTestKit.start(GuiTestKit.options(tmp, archive.config));
+        await("the archive", () -> rows().size() == 8);
+        assertEquals("2 Heart Nebula 5 nights 2 [H] 42 %", rows().get(5), "5 of 12 planned frames accepted");
+        assertEquals("2 M 31 11 nights 3 [L R] 0 %", rows().get(2), "none of the planned H");
     }
 
     @Test
