@@ -4,28 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apdm.core.calibration.ArchiveOperation;
 import org.apdm.core.calibration.ArchivePlanner;
 import org.apdm.core.calibration.CleanOperation;
 import org.apdm.core.calibration.DistributionOperation;
 import org.apdm.core.calibration.DistributionPlanner;
-import org.apdm.core.calibration.MasterFrame;
-import org.apdm.core.calibration.MasterKind;
 import org.apdm.core.calibration.MasterMatch;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.fileops.ExecutionResult;
-import org.apdm.core.fileops.FileOperation;
-import org.apdm.core.fileops.LeftBehind;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
+import org.apdm.core.summary.CalibrationSummary;
 
 /** Runs the calibration commands and prints their results (text and JSON); shared with {@code apdm demo}. */
 final class CalibrationReports {
@@ -38,7 +33,6 @@ final class CalibrationReports {
     static int archive(ApdmConfig config, ArchiveOperation.Request request, OutputOptions output, boolean dryRun,
                        CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {
         ArchiveOperation op = new ArchiveOperation(config, Engines.of(config));
-        PlanReport report = new PlanReport(List.of(request.from(), request.library()));
         ArchiveOperation.Prepared p;
         List<OperationOutcome> outcomes;
         ExecutionResult ex = null;
@@ -65,7 +59,7 @@ final class CalibrationReports {
                 m.put("values", e.master().metadata().asMap());
                 m.put("destination", e.destination() == null ? null : e.destination().toString());
                 OperationOutcome o = bySource.get(e.master().file());
-                m.put("outcome", o == null ? "left-behind" : outcomeLabel(o, dryRun));
+                m.put("outcome", o == null ? "left-behind" : CalibrationSummary.outcomeLabel(o, dryRun));
                 m.put("reason", e.problem() != null ? e.problem() : o != null && !o.detail().isEmpty() ? o.detail() : null);
                 masters.add(m);
             }
@@ -83,29 +77,7 @@ final class CalibrationReports {
             out.flush();
             return code;
         }
-        PlanReport.printRecovery(out, p.recovery());
-        out.printf("Archive of masters: %s → %s%s%n", request.from(), request.library(),
-                dryRun ? " (dry run, nothing copied)" : ex != null && ex.cancelled() ? " (cancelled)" : "");
-        Map<MasterKind, Integer> kinds = new EnumMap<>(MasterKind.class);
-        p.planned().entries().forEach(e -> kinds.merge(e.master().kind(), 1, Integer::sum));
-        out.printf("  found %d master(s) (%d bias, %d darks, %d flats) in %d files%s%n", p.planned().entries().size(),
-                kinds.getOrDefault(MasterKind.BIAS, 0), kinds.getOrDefault(MasterKind.DARK, 0),
-                kinds.getOrDefault(MasterKind.FLAT, 0), p.scanned(),
-                p.planned().others().isEmpty() ? "" : "; " + p.planned().others().size() + " other image(s) ignored");
-        for (ArchivePlanner.Entry e : p.planned().entries()) {
-            OperationOutcome o = bySource.get(e.master().file());
-            if (o == null) {
-                continue;
-            }
-            out.printf("  %-13s %s  →  %s%s%n", outcomeLabel(o, dryRun).replace('-', ' '), report.show(e.master().file()),
-                    report.show(e.destination()), o.outcome() == Outcome.CONFLICT || o.outcome() == Outcome.FAILED
-                            ? "\n                (" + (o.detail().isEmpty() ? "a different file is there" : o.detail())
-                            + "; nothing was replaced)" : "");
-        }
-        report.printLeftBehind(out, plan.leftBehind());
-        out.printf("  %s %d, already in the library %d, conflicts %d, failed %d, left behind %d%n",
-                dryRun ? "would copy" : "copied", count(outcomes, Outcome.DONE), count(outcomes, Outcome.ALREADY_DONE),
-                count(outcomes, Outcome.CONFLICT), count(outcomes, Outcome.FAILED), plan.leftBehind().size());
+        CalibrationSummary.archiveLines(p, outcomes, ex, dryRun, CalibrationSummary.display(request)).forEach(out::println);
         out.flush();
         return code;
     }
@@ -174,127 +146,10 @@ final class CalibrationReports {
             out.flush();
             return code;
         }
-        PlanReport.printRecovery(out, p.recovery());
-        out.printf("Calibration of 10_Blink from %s (%d masters; flat fallback %s, dark scaling %s)%s%n",
-                request.library(), p.masters(), p.policy().flatFallback().configName(),
-                p.policy().darkScaling() ? "on" : "off",
-                dryRun ? " (dry run, nothing copied)" : ex != null && ex.cancelled() ? " (cancelled)" : "");
-        p.notes().forEach(n -> out.println("  note: " + n));
-        for (LeftBehind u : p.unreadable()) {
-            out.printf("  unreadable library file %s: %s%n", report.show(u.file()), u.reason());
-        }
-        printTable(out, planned.rows(), byDestination, dryRun);
-        List<String> problems = new ArrayList<>();
-        for (DistributionPlanner.Row r : planned.rows()) {
-            for (MasterMatch mm : r.match().all()) {
-                if (!mm.satisfied()) {
-                    StringBuilder sb = new StringBuilder("  ").append(r.rig()).append(" / ").append(r.night().label())
-                            .append(" / ").append(r.group().folder().getFileName()).append(": ").append(mm.kind().label())
-                            .append(' ').append(status(mm)).append(" — ").append(mm.detail());
-                    if (mm.status() == MasterMatch.Status.AMBIGUOUS) {
-                        for (MasterFrame c : mm.candidates()) {
-                            sb.append("\n      ").append(report.show(c.file()));
-                        }
-                    }
-                    problems.add(sb.toString());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            out.println("What is missing:");
-            problems.forEach(out::println);
-        }
-        report.printProblems(out, ex != null ? ex : new ExecutionResult(outcomes, false, 0, p.recovery()));
-        report.printLeftBehind(out, plan.leftBehind());
-        long complete = planned.rows().size() - incomplete;
-        out.printf("%s %d master(s); %d of %d light group(s) have their dark and flat%s%n",
-                dryRun ? "Would copy" : "Copied", count(outcomes, Outcome.DONE), complete, planned.rows().size(),
-                p.policy().darkScaling() ? " (and bias where a dark is scaled)" : "");
-        if (!decider.unanswered.isEmpty()) {
-            out.printf("%d question(s) about flats of other nights wait for you: run without --dry-run at a terminal%n",
-                    decider.unanswered.size());
-        }
+        CalibrationSummary.distributeLines(p, outcomes, ex, dryRun, CalibrationSummary.display(request),
+                decider.unanswered.size()).forEach(out::println);
         out.flush();
         return code;
-    }
-
-    private static void printTable(PrintWriter out, List<DistributionPlanner.Row> rows,
-                                   Map<Path, OperationOutcome> byDestination, boolean dryRun) {
-        Map<String, List<String[]>> byRig = new LinkedHashMap<>();
-        for (DistributionPlanner.Row r : rows) {
-            String night = (r.night().accepted() ? "accept/" : "") + r.night().night();
-            String[] cells = {r.night().target(), night, r.filter() == null ? "-" : r.filter(),
-                    r.exposure() == null ? "-" : r.exposure(), String.valueOf(r.group().lights()),
-                    cell(r.match().dark(), r.destinations().get(MasterKind.DARK), byDestination, dryRun),
-                    cell(r.match().flat(), r.destinations().get(MasterKind.FLAT), byDestination, dryRun),
-                    cell(r.match().bias(), r.destinations().get(MasterKind.BIAS), byDestination, dryRun)};
-            byRig.computeIfAbsent(r.rig(), k -> new ArrayList<>()).add(cells);
-        }
-        if (byRig.isEmpty()) {
-            out.println("  no nights of lights found in 10_Blink");
-            return;
-        }
-        String[] head = {"target", "night", "filter", "exp", "lights", "dark", "flat", "bias"};
-        for (Map.Entry<String, List<String[]>> e : byRig.entrySet()) {
-            out.println(e.getKey());
-            int[] w = new int[head.length];
-            for (int i = 0; i < head.length; i++) {
-                w[i] = head[i].length();
-                for (String[] c : e.getValue()) {
-                    w[i] = Math.max(w[i], c[i].length());
-                }
-            }
-            printRow(out, head, w);
-            for (String[] c : e.getValue()) {
-                printRow(out, c, w);
-            }
-        }
-    }
-
-    private static void printRow(PrintWriter out, String[] cells, int[] w) {
-        StringBuilder sb = new StringBuilder(" ");
-        for (int i = 0; i < cells.length; i++) {
-            sb.append(' ').append(cells[i]);
-            if (i < cells.length - 1) {
-                sb.append(" ".repeat(w[i] - cells[i].length() + 1));
-            }
-        }
-        out.println(sb);
-    }
-
-    private static String cell(MasterMatch mm, Path destination, Map<Path, OperationOutcome> byDestination,
-                               boolean dryRun) {
-        switch (mm.status()) {
-            case NOT_NEEDED:
-                return "-";
-            case PRESENT:
-                return mm.detail();
-            case MISSING:
-            case AMBIGUOUS:
-            case UNDECIDED:
-                return status(mm);
-            default:
-                break;
-        }
-        OperationOutcome o = destination == null ? null : byDestination.get(destination);
-        String what = o == null ? "?" : switch (o.outcome()) {
-            case DONE -> dryRun ? "would copy" : "copied";
-            case ALREADY_DONE -> "already there";
-            case CONFLICT -> "CONFLICT";
-            case FAILED -> "FAILED";
-            case NOT_RUN -> "not run";
-            default -> o.outcome().name().toLowerCase(Locale.ROOT);
-        };
-        return mm.status() == MasterMatch.Status.EXACT ? what : what + " (" + mm.detail() + ")";
-    }
-
-    private static String status(MasterMatch mm) {
-        return switch (mm.status()) {
-            case MISSING -> "MISSING";
-            case AMBIGUOUS -> "AMBIGUOUS (" + mm.candidates().size() + ")";
-            case UNDECIDED -> "CHOOSE";
-            default -> mm.status().name().toLowerCase(Locale.ROOT);
-        };
     }
 
     private static Map<String, Object> matchJson(MasterMatch mm, Path destination,
@@ -304,7 +159,7 @@ final class CalibrationReports {
         m.put("master", mm.master() == null ? null : mm.master().file().toString());
         m.put("destination", destination == null ? null : destination.toString());
         OperationOutcome o = destination == null ? null : byDestination.get(destination);
-        m.put("outcome", o == null ? null : outcomeLabel(o, dryRun));
+        m.put("outcome", o == null ? null : CalibrationSummary.outcomeLabel(o, dryRun));
         m.put("detail", mm.detail());
         if (!mm.candidates().isEmpty()) {
             m.put("candidates", mm.candidates().stream().map(c -> c.file().toString()).toList());
@@ -329,18 +184,8 @@ final class CalibrationReports {
             Plan plan = p.planned().plan();
             List<OperationOutcome> predicted = op.preview(p);
             if (!output.json()) {
-                PlanReport.printRecovery(out, p.recovery());
-                out.printf("Clean up after archiving%s%n", dryRun ? " (dry run, nothing deleted)" : "");
-                p.planned().notes().forEach(n -> out.println("  note: " + n));
-                out.printf("  raw calibration frames in %s: %d read; would delete %d (%s), keep %d%n", request.raw(),
-                        p.scanned(), p.planned().rawDeleted().values().stream().mapToInt(Integer::intValue).sum(),
-                        kinds(p.planned().rawDeleted()), p.planned().rawKept());
-                if (p.tempFolder() != null) {
-                    out.printf("  PixInsight temp folder %s: would delete %d file(s)%n", p.tempFolder(),
-                            p.planned().tempDeleted());
-                }
-                printDeletions(out, report, predicted, output.verbose());
-                printKept(out, report, plan.leftBehind());
+                CalibrationSummary.cleanPlanLines(p, predicted, dryRun, CalibrationSummary.display(request),
+                        output.verbose()).forEach(out::println);
                 out.flush();
             }
             boolean nothing = plan.operations().isEmpty();
@@ -374,36 +219,11 @@ final class CalibrationReports {
             if (output.json()) {
                 out.println(Json.write(cleanJson(p, ex.outcomes(), report, false, code)));
             } else {
-                report.printProblems(out, ex);
-                out.printf("Deleted %d file(s)%s; kept %d; failed %d; removed %d empty folder(s)%n",
-                        count(ex.outcomes(), Outcome.DONE), ex.cancelled() ? " (cancelled)" : "", plan.leftBehind().size(),
-                        count(ex.outcomes(), Outcome.FAILED), ex.removedDirectories());
+                CalibrationSummary.cleanResultLines(p, ex, CalibrationSummary.display(request)).forEach(out::println);
             }
             out.flush();
             return code;
         }
-    }
-
-    private static void printDeletions(PrintWriter out, PlanReport report, List<OperationOutcome> predicted,
-                                       boolean everyFile) {
-        Map<String, Integer> byFolder = new TreeMap<>();
-        for (OperationOutcome o : predicted) {
-            if (everyFile) {
-                out.printf("    delete %s%n", report.show(o.operation().source()));
-            } else {
-                byFolder.merge(report.show(o.operation().source().getParent()), 1, Integer::sum);
-            }
-        }
-        byFolder.forEach((folder, n) -> out.printf("  %5d  delete in %s%n", n, folder));
-    }
-
-    /** Kept files grouped by folder and reason: hundreds of raw flats of one night make one line. */
-    private static void printKept(PrintWriter out, PlanReport report, List<LeftBehind> left) {
-        Map<String, Integer> groups = new TreeMap<>();
-        for (LeftBehind l : left) {
-            groups.merge(report.show(l.file().getParent()) + ": " + l.reason(), 1, Integer::sum);
-        }
-        groups.forEach((g, n) -> out.printf("  %5d  keep in %s%n", n, g));
     }
 
     private static Map<String, Object> cleanJson(CleanOperation.Prepared p, List<OperationOutcome> outcomes,
@@ -425,14 +245,6 @@ final class CalibrationReports {
         return j;
     }
 
-    private static String kinds(Map<MasterKind, Integer> m) {
-        List<String> parts = new ArrayList<>();
-        for (MasterKind k : MasterKind.values()) {
-            parts.add(m.getOrDefault(k, 0) + " " + k.rawType().folderName());
-        }
-        return String.join(", ", parts);
-    }
-
     // ---- shared ----
 
     /** 3 when cancelled; 1 when files stay behind, a step conflicted or failed, or {@code incomplete}; else 0. */
@@ -443,17 +255,6 @@ final class CalibrationReports {
         boolean problems = !plan.leftBehind().isEmpty() || incomplete || outcomes.stream().anyMatch(o ->
                 o.outcome() == Outcome.CONFLICT || o.outcome() == Outcome.FAILED || o.outcome() == Outcome.NOT_RUN);
         return problems ? ExitCodes.LEFT_BEHIND : ExitCodes.OK;
-    }
-
-    static String outcomeLabel(OperationOutcome o, boolean dryRun) {
-        if (o.outcome() == Outcome.ALREADY_DONE && o.operation() instanceof FileOperation.Copy) {
-            return "already-there";
-        }
-        String label = PlanReport.label(o.outcome(), o.operation());
-        if (dryRun && o.outcome() == Outcome.DONE) {
-            return "would-" + o.operation().verb();
-        }
-        return label;
     }
 
     static long count(List<OperationOutcome> outcomes, Outcome outcome) {

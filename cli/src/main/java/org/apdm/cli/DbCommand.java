@@ -7,21 +7,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
-import org.apdm.core.fileops.LeftBehind;
-import org.apdm.core.profile.ProfileImportPlanner;
 import org.apdm.db.AcceptedRow;
 import org.apdm.db.AstroDatabase;
 import org.apdm.db.DatabaseBackups;
 import org.apdm.db.DatabaseSetup;
 import org.apdm.db.profiles.ProfileImportOperation;
+import org.apdm.db.profiles.ProfileImportSummary;
 import org.apdm.db.update.AcceptedDataPlanner;
 import org.apdm.db.update.DbUpdateOperation;
+import org.apdm.db.update.DbUpdateSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -221,19 +220,7 @@ public final class DbCommand implements Callable<Integer> {
                 m.put("exitCode", code);
                 out().println(Json.write(m));
             } else {
-                out().printf("N.I.N.A. profiles in %s%s%n", folder, dryRun ? " (dry run, nothing changed)" : "");
-                for (ProfileImportOperation.Imported i : r.imported()) {
-                    out().printf("  imported  %-40s %s%s%n", i.rig(), String.join(",", i.filters()),
-                            i.note().isEmpty() ? "" : "  (" + i.note() + ")");
-                }
-                for (ProfileImportPlanner.Skipped s : r.skipped()) {
-                    out().printf("  skipped   %s (%s): %s%n", s.profile().name(), s.profile().file().getFileName(),
-                            s.reason());
-                }
-                for (LeftBehind u : r.unreadable()) {
-                    out().printf("  unreadable %s: %s%n", u.file(), u.reason());
-                }
-                r.notes().forEach(n -> out().println("  note: " + n));
+                ProfileImportSummary.lines(r, folder, dryRun).forEach(out()::println);
             }
             out().flush();
             return code;
@@ -289,16 +276,6 @@ public final class DbCommand implements Callable<Integer> {
         private void print(DbUpdateOperation.Result r, Path file) {
             AcceptedDataPlanner.Plan p = r.plan();
             DbUpdateOperation.Request q = r.request();
-            List<String> modes = new ArrayList<>();
-            if (q.create()) {
-                modes.add("create");
-            }
-            if (q.update()) {
-                modes.add("update");
-            }
-            if (q.delete()) {
-                modes.add("delete");
-            }
             int code = r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
             if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -306,7 +283,7 @@ public final class DbCommand implements Callable<Integer> {
                 m.put("dryRun", q.dryRun());
                 m.put("data", r.scan().inventory().dataRoot().toString());
                 m.put("database", file.toString());
-                m.put("modes", modes);
+                m.put("modes", DbUpdateSummary.modes(q));
                 m.put("folders", r.scan().inventory().folders().size());
                 m.put("frames", r.scan().inventory().frames());
                 m.put("scanSeconds", r.scanTime().toMillis() / 1000.0);
@@ -326,63 +303,16 @@ public final class DbCommand implements Callable<Integer> {
                 out().flush();
                 return;
             }
-            out().printf("Database update%s: %s -> %s (%s)%n", q.dryRun() ? " (dry run, nothing written)" : "",
-                    r.scan().inventory().dataRoot(), file, String.join(", ", modes));
-            out().printf(Locale.ROOT, "  scanned    %,7d folders, %,d frames in %.2f s%n",
-                    r.scan().inventory().folders().size(), r.scan().inventory().frames(), r.scanTime().toMillis() / 1000.0);
-            out().printf("  inserted   %7d%n", p.count(AcceptedDataPlanner.Change.Insert.class));
-            out().printf("  updated    %7d%n", p.count(AcceptedDataPlanner.Change.Update.class));
-            out().printf("  moved      %7d  (target moved to another stage: the row follows its folder)%n",
-                    p.count(AcceptedDataPlanner.Change.Move.class));
-            out().printf("  deleted    %7d%n", p.count(AcceptedDataPlanner.Change.Delete.class));
-            out().printf("  unchanged  %7d%n", p.unchanged());
-            int shown = 0;
-            for (AcceptedDataPlanner.Change ch : p.changes()) {
-                if (!output.verbose() && shown++ == 20) {
-                    out().printf("    … %d more (--verbose lists all)%n", p.changes().size() - 20);
-                    break;
-                }
-                Map<String, Object> c = change(ch);
-                out().printf("    %-8s %s%s%n", c.get("kind"), c.get("folder"),
-                        c.get("details").toString().isEmpty() ? "" : "  (" + c.get("details") + ")");
-            }
-            for (String w : r.warnings()) {
-                out().println("  warning: " + w);
-            }
-            if (!r.problems().isEmpty()) {
-                out().printf("  not read (%d):%n", r.problems().size());
-                for (LeftBehind x : r.problems()) {
-                    out().printf("    %s: %s%n", x.file(), x.reason());
-                }
-            }
+            DbUpdateSummary.lines(r, file, output.verbose()).forEach(out()::println);
             out().flush();
         }
 
         static Map<String, Object> change(AcceptedDataPlanner.Change ch) {
+            DbUpdateSummary.Change c = DbUpdateSummary.change(ch);
             Map<String, Object> m = new LinkedHashMap<>();
-            AcceptedRow row;
-            String details;
-            if (ch instanceof AcceptedDataPlanner.Change.Insert i) {
-                m.put("kind", "insert");
-                row = i.row();
-                details = row.count() + " × " + AcceptedRow.fmt(row.shutterSeconds()) + " s " + (row.filter() == null
-                        ? "?" : row.filter());
-            } else if (ch instanceof AcceptedDataPlanner.Change.Update u) {
-                m.put("kind", "update");
-                row = u.row();
-                details = u.row().changesFrom(u.old());
-            } else if (ch instanceof AcceptedDataPlanner.Change.Move mv) {
-                m.put("kind", "move");
-                row = mv.row();
-                details = "from " + mv.old().rawDirectory();
-            } else {
-                AcceptedDataPlanner.Change.Delete d = (AcceptedDataPlanner.Change.Delete) ch;
-                m.put("kind", "delete");
-                row = d.old();
-                details = "folder is gone";
-            }
-            m.put("folder", row.rawDirectory());
-            m.put("details", details);
+            m.put("kind", c.kind());
+            m.put("folder", c.folder());
+            m.put("details", c.details());
             return m;
         }
     }

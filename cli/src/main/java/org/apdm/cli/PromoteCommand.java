@@ -15,8 +15,8 @@ import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
 import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.OperationOutcome;
-import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
+import org.apdm.core.summary.CalibrationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,18 +76,7 @@ public final class PromoteCommand implements Callable<Integer> {
         }
         Plan plan = p.planned().plan();
         int code = CalibrationReports.exitCode(plan, outcomes, ex, false);
-        Map<Path, List<OperationOutcome>> byNight = new LinkedHashMap<>();
-        for (PromotionPlanner.NightResult n : p.planned().nights()) {
-            byNight.put(n.night().folder(), new ArrayList<>());
-        }
-        for (OperationOutcome o : outcomes) {
-            for (Map.Entry<Path, List<OperationOutcome>> e : byNight.entrySet()) {
-                if (o.operation().source().startsWith(e.getKey())) {
-                    e.getValue().add(o);
-                    break;
-                }
-            }
-        }
+        Map<Path, List<OperationOutcome>> byNight = CalibrationSummary.byNight(p, outcomes);
         if (output.json()) {
             List<Map<String, Object>> nights = new ArrayList<>();
             for (PromotionPlanner.NightResult n : p.planned().nights()) {
@@ -118,39 +107,7 @@ public final class PromoteCommand implements Callable<Integer> {
             out.flush();
             return code;
         }
-        PlanReport.printRecovery(out, p.recovery());
-        out.printf("Promote reviewed nights 10_Blink → 20_Data%s%n",
-                dryRun ? " (dry run, nothing moved)" : ex != null && ex.cancelled() ? " (cancelled)" : "");
-        p.notes().forEach(n -> out.println("  note: " + n));
-        int moved = 0;
-        int stay = 0;
-        for (PromotionPlanner.NightResult n : p.planned().nights()) {
-            if (n.ready()) {
-                List<OperationOutcome> mine = byNight.get(n.night().folder());
-                long problems = mine.stream().filter(o -> o.outcome().leavesSourceBehind()).count();
-                out.printf("  %-10s %s / %s  →  %s  (%d files%s)%n", dryRun ? "would move" : problems == 0 ? "moved" : "partly",
-                        n.night().rig(), n.night().label(), report.show(n.destination()), mine.size(),
-                        problems == 0 ? "" : ", " + problems + " stayed");
-                for (OperationOutcome o : mine) {
-                    if (o.outcome().leavesSourceBehind() || o.outcome() == Outcome.FAILED) {
-                        out.printf("      %s %s: %s%n", PlanReport.label(o.outcome(), o.operation()),
-                                report.show(o.operation().source()), o.detail());
-                    }
-                }
-                moved++;
-            } else {
-                out.printf("  %-10s %s / %s%n", "stays", n.night().rig(), n.night().label());
-                n.reasons().forEach(r -> out.printf("      %s%n", r));
-                stay++;
-            }
-        }
-        if (p.planned().nights().isEmpty()) {
-            out.println("  no reviewed nights in any {target}/accept/ of 10_Blink");
-        }
-        plan.leftBehind().stream().filter(l -> !l.reason().startsWith("not ready"))
-                .forEach(l -> out.printf("  unreadable %s: %s%n", report.show(l.file()), l.reason()));
-        out.printf("%s %d night(s); %d not ready%s%n", dryRun ? "Would move" : "Moved", moved, stay,
-                ex != null && ex.removedDirectories() > 0 ? "; removed " + ex.removedDirectories() + " empty folder(s)" : "");
+        CalibrationSummary.promoteLines(p, outcomes, ex, dryRun, CalibrationSummary.display(request)).forEach(out::println);
         out.flush();
         return code;
     }

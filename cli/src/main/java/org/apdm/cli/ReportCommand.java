@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.apdm.core.inventory.DesiredFrames;
 import org.apdm.db.AstroDatabase;
 import org.apdm.db.report.ReportFileWriter;
 import org.apdm.db.report.ReportOperation;
+import org.apdm.db.report.ReportSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +72,6 @@ public final class ReportCommand implements Callable<Integer> {
                     csv == null ? null : csv.toAbsolutePath().normalize(), dryRun), desired);
         }
         warnings.addAll(r.warnings());
-        Map<ReportFileWriter.Status, Integer> counts = new EnumMap<>(ReportFileWriter.Status.class);
-        r.files().forEach(f -> counts.merge(f.status(), 1, Integer::sum));
         if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("command", "report");
@@ -89,21 +87,8 @@ public final class ReportCommand implements Callable<Integer> {
             m.put("warnings", warnings);
             out.println(Json.write(m));
         } else {
-            out.print(r.text());
-            out.println();
-            out.printf("Report files%s: %d written, %d replaced, %d unchanged, %d kept aside first%n",
-                    dryRun ? " (dry run, nothing written)" : "", counts.getOrDefault(ReportFileWriter.Status.WRITTEN, 0),
-                    counts.getOrDefault(ReportFileWriter.Status.REPLACED, 0),
-                    counts.getOrDefault(ReportFileWriter.Status.UNCHANGED, 0),
-                    counts.getOrDefault(ReportFileWriter.Status.KEPT_ASIDE, 0));
-            for (ReportFileWriter.Outcome f : r.files()) {
-                if (f.status() == ReportFileWriter.Status.KEPT_ASIDE) {
-                    out.printf("  %s was not written by apdm: kept as %s%n", f.file(), f.keptAs());
-                } else if (output.verbose() || f.file().equals(html == null ? null : html.toAbsolutePath().normalize())) {
-                    out.printf("  %-9s %s%n", f.status().name().toLowerCase(java.util.Locale.ROOT), f.file());
-                }
-            }
-            warnings.forEach(w -> out.println("warning: " + w));
+            ReportSummary.lines(r, dryRun, html == null ? null : html.toAbsolutePath().normalize(), warnings,
+                    output.verbose()).forEach(out::println);
         }
         out.flush();
         return ExitCodes.OK;

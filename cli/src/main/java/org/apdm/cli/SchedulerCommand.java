@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
@@ -17,8 +16,8 @@ import org.apdm.nina.ProjectState;
 import org.apdm.nina.SchedulerDatabaseException;
 import org.apdm.nina.SchedulerStatus;
 import org.apdm.nina.SchedulerSyncOperation;
+import org.apdm.nina.SchedulerSyncSummary;
 import org.apdm.nina.SyncPlan;
-import org.apdm.nina.TargetSchedulerRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -229,89 +228,7 @@ public final class SchedulerCommand {
 
     static void printSync(PrintWriter out, ApdmConfig config, SchedulerSyncOperation.Prepared p,
                           SchedulerSyncOperation.Result r, boolean dryRun, boolean verbose) {
-        SyncPlan plan = p.plan();
-        out.printf("Target Scheduler sync%s%n", dryRun ? " (dry run: nothing changed)" : "");
-        out.printf("  scheduler database  %s%n", p.request().schedulerDb());
-        out.printf("  apdm database       %s  (%d folders of accepted frames%s)%n", p.request().apdmDb(),
-                plan.framesUsed(), plan.staleIgnored() == 0 ? ""
-                        : "; " + plan.staleIgnored() + " also left in an earlier stage, counted once");
-        out.printf("  exposure plans      %d: %d to change, %d unchanged, %d without accepted frames, %d without a known rig%n",
-                plan.plans().size(), plan.count(SyncPlan.Status.CHANGE), plan.count(SyncPlan.Status.UNCHANGED),
-                plan.count(SyncPlan.Status.NO_DATA), plan.count(SyncPlan.Status.NO_PROFILE));
-        if (p.apdm().frames().isEmpty()) {
-            out.println("  no accepted frames in apdm's database yet; run `apdm db update`");
-        }
-        List<SyncPlan.PlanResult> changes = plan.changes();
-        if (!changes.isEmpty()) {
-            out.println();
-            out.println(dryRun ? "Would change:" : "Changes:");
-            int w = changes.stream().mapToInt(c -> c.label().length()).max().orElse(10);
-            for (SyncPlan.PlanResult c : changes) {
-                out.printf("  %-" + w + "s  accepted %s → %d, acquired %s → %d%s%s%n", c.label(), show(c.plan().accepted()),
-                        c.newAccepted(), show(c.plan().acquired()), c.newAcquired(), c.project().grader() ? "" : "  (grader off)",
-                        c.masterReady() ? String.format(Locale.ROOT, "  master ready: %d of %d", c.apdmCount(),
-                                c.plan().desired()) : "");
-            }
-        }
-        if (!plan.states().isEmpty()) {
-            out.println();
-            out.println(dryRun ? "Project states would change:" : "Project states:");
-            for (SyncPlan.StateChange s : plan.states()) {
-                out.printf("  %s: %s → %s  (data in %s)%n", s.project().name(), ProjectState.label(s.oldState()),
-                        ProjectState.label(s.newState()), String.join(", ", s.stages()));
-            }
-        } else if (!config.scheduler().updateProjectState()) {
-            long would = SchedulerStatus.of(p, config.scheduler().masterReadyPercent()).projects().stream()
-                    .filter(x -> x.suggestedState() != null && x.state() != null && x.state() != 0
-                            && !Objects.equals(x.state(), x.suggestedState())).count();
-            if (would > 0) {
-                out.printf("%n%d project state(s) differ from where their data lives; left alone "
-                        + "(set scheduler.update_project_state: true to let apdm change them; `apdm scheduler status` shows them)%n", would);
-            }
-        }
-        Map<String, Integer> noProfile = new TreeMap<>();
-        for (SyncPlan.PlanResult x : plan.plans()) {
-            if (x.status() == SyncPlan.Status.NO_PROFILE) {
-                noProfile.merge(x.project().profileId(), 1, Integer::sum);
-            }
-        }
-        if (!noProfile.isEmpty()) {
-            out.println();
-            noProfile.forEach((id, n) -> out.printf("N.I.N.A. profile %s is not in apdm's database: %d plan(s) left alone "
-                    + "(run `apdm db import-profiles`)%n", id, n));
-        }
-        List<SyncPlan.PlanResult> alone = plan.plans().stream()
-                .filter(x -> x.status() == SyncPlan.Status.NO_DATA || x.status() == SyncPlan.Status.NO_EXPOSURE).toList();
-        if (!alone.isEmpty()) {
-            if (verbose) {
-                out.println();
-                out.println("Left alone:");
-                for (SyncPlan.PlanResult x : alone) {
-                    out.printf("  %s  %s%n", x.label(), x.status() == SyncPlan.Status.NO_EXPOSURE ? x.note()
-                            : "no accepted frames for " + x.rig() + ", target \"" + x.targetName() + "\""
-                            + (x.panel().isEmpty() ? "" : " panel " + x.panel()) + ", filter " + x.filter());
-                }
-            } else {
-                out.printf("%n(%d plan(s) without accepted frames left alone; --verbose lists them)%n", alone.size());
-            }
-        }
-        plan.plans().stream().filter(x -> x.note() != null && x.status() != SyncPlan.Status.NO_PROFILE)
-                .filter(x -> verbose || x.changes()).forEach(x -> out.printf("note: %s: %s%n", x.label(), x.note()));
-        if (r != null) {
-            TargetSchedulerRepository.WriteResult w = r.written();
-            out.println();
-            if (w.backup() == null) {
-                out.println("Nothing to write; the Target Scheduler already has apdm's counts.");
-            } else {
-                out.printf("Wrote %d plan(s) and %d project state(s); backup of the previous file: %s%n",
-                        w.written().size(), w.statesWritten().size(), w.backup());
-            }
-            if (r.changedUnderUs() > 0) {
-                out.println("Changed by N.I.N.A. while apdm worked (left as N.I.N.A. wrote them; run the sync again):");
-                w.changedUnderUs().forEach(x -> out.printf("  %s%n", x.label()));
-                w.statesChangedUnderUs().forEach(x -> out.printf("  project %s%n", x.project().name()));
-            }
-        }
+        SchedulerSyncSummary.lines(config, p, r, dryRun, verbose).forEach(out::println);
     }
 
     static void printStatus(PrintWriter out, SchedulerStatus s) {

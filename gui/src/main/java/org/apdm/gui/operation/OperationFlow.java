@@ -30,6 +30,7 @@ public final class OperationFlow<P> {
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper approveLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper();
     private P prepared;
 
     public OperationFlow(OperationSteps<P> steps, BackgroundTasks tasks, OperationLog log) {
@@ -56,6 +57,7 @@ public final class OperationFlow<P> {
             prepared = planned.prepared();
             preview.set(planned.preview());
             approveLabel.set(steps.approveLabel(planned.preview()));
+            confirmation.set(steps.confirmation(planned.preview()));
             log.addAll(title(), planned.preview().summaryLines());
             stage.set(Stage.PLANNED);
         });
@@ -138,6 +140,11 @@ public final class OperationFlow<P> {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What the user must tick before approving (see {@link OperationSteps#confirmation}), or null. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty approveLabelProperty() {

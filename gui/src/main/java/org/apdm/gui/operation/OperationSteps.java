@@ -26,7 +26,15 @@ public interface OperationSteps<P> {
 
     /** The approve button names the action and the count ("Move 312 files"). */
     default String approveLabel(PlanPreview preview) {
-        long n = preview.counts().steps();
+        long n = preview.actions();
         return "Run " + n + (n == 1 ? " step" : " steps");
+    }
+
+    /**
+     * For an operation that cannot be undone (deleting files): the sentence the user ticks before the approve button
+     * works ("Delete these 120 files for good"); null when approving is enough.
+     */
+    default String confirmation(PlanPreview preview) {
+        return null;
     }
 }

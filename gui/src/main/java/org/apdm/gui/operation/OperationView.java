@@ -3,6 +3,7 @@ package org.apdm.gui.operation;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -62,12 +63,23 @@ public final class OperationView extends VBox {
         Button approve = Ui.button("", flow::approve, "primary");
         approve.textProperty().bind(flow.approveLabelProperty());
         approve.setId("approveButton");
-        approve.setDisable(p.counts().steps() == 0);
         Button again = Ui.button("Plan again", flow::plan);
         Button back = Ui.button("Start over", flow::startOver);
         HBox actions = Ui.row(10, approve, again, back, Ui.grow(),
-                Ui.label(p.counts().steps() == 0 ? "Nothing to do." : "Review the plan; nothing has changed yet.", "muted"));
+                Ui.label(p.actions() == 0 ? "Nothing to do." : "Review the plan; nothing has changed yet.", "muted"));
         VBox box = new VBox(12, actions);
+        String confirm = flow.confirmationProperty().get();
+        if (confirm != null && p.actions() > 0) {
+            // cannot be undone: the button works only once the user ticked what it will do
+            CheckBox sure = new CheckBox(confirm);
+            sure.setId("confirmBox");
+            sure.getStyleClass().add("confirm");
+            approve.disableProperty().bind(sure.selectedProperty().not());
+            box.getChildren().add(0, Ui.banner("warn", "This cannot be undone. Read the list below, then tick the box."));
+            box.getChildren().add(1, sure);
+        } else {
+            approve.setDisable(p.actions() == 0);
+        }
         // the buttons first, the plan a frame later: each frame of the window stays short
         NextFrame.run(() -> {
             PlanPreviewView view = new PlanPreviewView(p);

@@ -12,20 +12,101 @@ import org.apdm.core.summary.PathDisplay;
 import org.apdm.core.summary.PlanSummary;
 
 /**
- * A plan as the window shows it before the user approves it: counts, one row per step with its reason and
- * what the engine predicts (move, duplicate, conflict), destination folders with counts, and the files left
- * behind with their reasons. Built on a worker thread from the engine's {@code preview}; immutable.
+ * A plan as the window shows it before the user approves it: counts as tiles, tables of what the operation found
+ * (its own "sheets": nights and masters, database rows, Target Scheduler plans), one row per file step with its
+ * reason and what the engine predicts (move, duplicate, conflict), destination folders with counts, and the files
+ * left behind with their reasons. Built on a worker thread from the core operation's plan; immutable.
  *
+ * @param notes        what the user must know before approving (nights that stay, where a backup goes)
  * @param summaryLines the plan in the command line's words, for the log
+ * @param actions      what approving would do (files, rows, plans); approving nothing is not offered
  */
-public record PlanPreview(String title, Counts counts, List<Row> rows, List<FolderRow> folders, List<LeftRow> leftBehind,
-                          List<String> summaryLines) {
+public record PlanPreview(String title, Counts counts, List<Tile> tiles, List<Sheet> sheets, List<Row> rows,
+                          List<FolderRow> folders, List<LeftRow> leftBehind, List<String> notes,
+                          List<String> summaryLines, long actions) {
 
     public PlanPreview {
+        tiles = List.copyOf(tiles);
+        sheets = List.copyOf(sheets);
         rows = List.copyOf(rows);
         folders = List.copyOf(folders);
         leftBehind = List.copyOf(leftBehind);
+        notes = List.copyOf(notes);
         summaryLines = List.copyOf(summaryLines);
+    }
+
+    /** A number with its label; {@code tone} is good, warn, bad, quiet or "". */
+    public record Tile(String value, String label, String tone) {
+        public static Tile count(long n, String label, String toneIfAny) {
+            return new Tile(String.format(java.util.Locale.ROOT, "%,d", n), label, n > 0 ? toneIfAny : "quiet");
+        }
+    }
+
+    /** A table of what the operation found, shown as a tab of its own before the files. */
+    public record Sheet(String id, String title, List<String> columns, List<SheetRow> rows) {
+        public Sheet {
+            columns = List.copyOf(columns);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One row of a sheet; {@code problem} marks it (missing, conflict, not ready). */
+    public record SheetRow(List<String> cells, boolean problem) {
+        public SheetRow {
+            cells = cells.stream().map(c -> c == null ? "" : c).toList();
+        }
+
+        public static SheetRow of(boolean problem, String... cells) {
+            return new SheetRow(java.util.Arrays.asList(cells), problem);
+        }
+
+        public boolean matches(String needle) {
+            return needle.isEmpty() || cells.stream().anyMatch(c -> contains(c, needle));
+        }
+    }
+
+    /** A plan with no file steps: what the operation will write elsewhere (database rows, plans), as sheets. */
+    public static PlanPreview ofSheets(String title, List<Tile> tiles, List<Sheet> sheets, List<String> notes,
+                                       List<String> summaryLines, long actions) {
+        return new PlanPreview(title, new Counts(0, 0, 0, 0, 0, 0, 0, 0), tiles, sheets, List.of(), List.of(), List.of(),
+                notes, summaryLines, actions);
+    }
+
+    /** The same plan with tables of its own shown first. */
+    public PlanPreview withSheets(List<Sheet> more) {
+        List<Sheet> all = new ArrayList<>(more);
+        all.addAll(sheets);
+        return new PlanPreview(title, counts, tiles, all, rows, folders, leftBehind, notes, summaryLines, actions);
+    }
+
+    public PlanPreview withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new PlanPreview(title, counts, tiles, sheets, rows, folders, leftBehind, all, summaryLines, actions);
+    }
+
+    /** The same plan with different tiles (an operation that counts other things than moves). */
+    public PlanPreview withTiles(List<Tile> replaced) {
+        return new PlanPreview(title, counts, replaced, sheets, rows, folders, leftBehind, notes, summaryLines, actions);
+    }
+
+    /** The standard tiles of a file plan. */
+    public static List<Tile> fileTiles(Counts c) {
+        List<Tile> t = new ArrayList<>();
+        if (c.moves() > 0 || (c.copies() == 0 && c.deletes() == 0)) {
+            t.add(Tile.count(c.moves(), "to move", "good"));
+        }
+        if (c.copies() > 0) {
+            t.add(Tile.count(c.copies(), "to copy", "good"));
+        }
+        if (c.deletes() > 0) {
+            t.add(Tile.count(c.deletes(), "to delete", "warn"));
+        }
+        t.add(Tile.count(c.folders(), "folders to create", "quiet"));
+        t.add(Tile.count(c.duplicates(), "already there (duplicates)", "warn"));
+        t.add(Tile.count(c.conflicts(), "conflicts (nothing overwritten)", "bad"));
+        t.add(Tile.count(c.leftBehind(), "left behind", "warn"));
+        return t;
     }
 
     /**
@@ -111,6 +192,7 @@ public record PlanPreview(String title, Counts counts, List<Row> rows, List<Fold
         List<LeftRow> leftRows = left.stream().map(l -> new LeftRow(display.show(l.file()), l.reason())).toList();
         Counts counts = new Counts(moves, copies, deletes, folders, left.size(), duplicates, conflicts,
                 PlanSummary.changedFiles(predicted));
-        return new PlanPreview(title, counts, rows, folderRows, leftRows, summaryLines);
+        return new PlanPreview(title, counts, fileTiles(counts), List.of(), rows, folderRows, leftRows, List.of(),
+                summaryLines, counts.steps());
     }
 }

@@ -1,5 +1,7 @@
 package org.apdm.gui.operation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,21 +33,13 @@ public final class PlanPreviewView extends VBox {
     public PlanPreviewView(PlanPreview p) {
         setSpacing(12);
         getStyleClass().add("plan-preview");
-        PlanPreview.Counts c = p.counts();
         FlowPane tiles = new FlowPane(10, 10);
-        tiles.getChildren().add(Ui.tile(String.format(Locale.ROOT, "%,d", c.moves()), "to move", c.moves() > 0 ? "good" : "quiet"));
-        if (c.copies() > 0) {
-            tiles.getChildren().add(Ui.tile(String.format(Locale.ROOT, "%,d", c.copies()), "to copy", "good"));
-        }
-        if (c.deletes() > 0) {
-            tiles.getChildren().add(Ui.tile(String.format(Locale.ROOT, "%,d", c.deletes()), "to delete", "warn"));
-        }
-        tiles.getChildren().addAll(
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.folders()), "folders to create", "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.duplicates()), "already there (duplicates)", c.duplicates() > 0 ? "warn" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.conflicts()), "conflicts (nothing overwritten)", c.conflicts() > 0 ? "bad" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.leftBehind()), "left behind", c.leftBehind() > 0 ? "warn" : "quiet"));
+        p.tiles().forEach(t -> tiles.getChildren().add(Ui.tile(t.value(), t.label(), t.tone())));
         tiles.setId("planTiles");
+        VBox notes = new VBox(6);
+        notes.setId("planNotes");
+        p.notes().forEach(n -> notes.getChildren().add(Ui.banner("info", n)));
+        List<SheetTable> sheetTables = p.sheets().stream().map(SheetTable::new).toList();
 
         rows = new FilteredList<>(FXCollections.observableArrayList(p.rows()));
         folders = new FilteredList<>(FXCollections.observableArrayList(p.folders()));
@@ -57,6 +51,7 @@ public final class PlanPreviewView extends VBox {
             rows.setPredicate(r -> r.matches(needle));
             folders.setPredicate(r -> r.matches(needle));
             left.setPredicate(r -> r.matches(needle));
+            sheetTables.forEach(t -> t.filter(needle));
         });
 
         TableView<PlanPreview.Row> files = new TableView<>(rows);
@@ -94,13 +89,24 @@ public final class PlanPreviewView extends VBox {
         leftTable.getColumns().add(column("Reason", 520, PlanPreview.LeftRow::reason));
         leftTable.setPlaceholder(Ui.label("Every file has its place.", "muted"));
 
-        TabPane tabs = LazyTabs.of(
-                LazyTabs.tab("Folders (" + p.folders().size() + ")", () -> folderTable),
-                LazyTabs.tab("Files (" + p.rows().size() + ")", () -> files),
-                LazyTabs.tab("Left behind (" + p.leftBehind().size() + ")", () -> leftTable));
+        List<Tab> tabList = new ArrayList<>();
+        for (SheetTable t : sheetTables) {
+            tabList.add(LazyTabs.tab(t.title(), t::table));
+        }
+        // an operation that changes no file (database, plans) shows only its own tables
+        if (sheetTables.isEmpty() || !p.rows().isEmpty() || !p.leftBehind().isEmpty()) {
+            tabList.add(LazyTabs.tab("Folders (" + p.folders().size() + ")", () -> folderTable));
+            tabList.add(LazyTabs.tab("Files (" + p.rows().size() + ")", () -> files));
+            tabList.add(LazyTabs.tab("Left behind (" + p.leftBehind().size() + ")", () -> leftTable));
+        }
+        TabPane tabs = LazyTabs.of(tabList.toArray(Tab[]::new));
         tabs.setId("planTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(tiles, search);
+        getChildren().addAll(tiles);
+        if (!p.notes().isEmpty()) {
+            getChildren().add(notes);
+        }
+        getChildren().add(search);
         org.apdm.gui.shell.NextFrame.run(() -> getChildren().add(tabs));
     }
 

@@ -18,33 +18,12 @@ public final class RunResultView extends VBox {
 
     public RunResultView(RunResult r) {
         setSpacing(12);
-        RunResult.Counts c = r.counts();
-        String tone;
-        String text;
-        if (r.cancelled()) {
-            tone = "warn";
-            text = String.format(Locale.ROOT, "Cancelled after %,d files. Nothing is half done: %,d files were not started "
-                    + "and stay where they were. Plan again to continue.", c.done(), c.notRun());
-        } else if (c.problems() > 0) {
-            tone = "warn";
-            text = String.format(Locale.ROOT, "Done: %,d files. %,d stay where they were; each is listed with the reason.",
-                    c.done(), c.problems());
-        } else {
-            tone = "good";
-            text = String.format(Locale.ROOT, "Done: %,d files, nothing left behind.", c.done());
-        }
-        var banner = Ui.banner(tone, text);
+        var banner = Ui.banner(r.tone(), r.sentence());
         banner.setId("resultBanner");
-        FlowPane tiles = new FlowPane(10, 10,
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.done()), "done", c.done() > 0 ? "good" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.duplicates()), "duplicates", c.duplicates() > 0 ? "warn" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.conflicts()), "conflicts", c.conflicts() > 0 ? "bad" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.failed()), "failed", c.failed() > 0 ? "bad" : "quiet"),
-                Ui.tile(String.format(Locale.ROOT, "%,d", c.leftBehind()), "left behind", c.leftBehind() > 0 ? "warn" : "quiet"));
-        if (c.notRun() > 0) {
-            tiles.getChildren().add(Ui.tile(String.format(Locale.ROOT, "%,d", c.notRun()), "not started", "warn"));
-        }
+        FlowPane tiles = new FlowPane(10, 10);
+        r.tiles().forEach(t -> tiles.getChildren().add(Ui.tile(t.value(), t.label(), t.tone())));
         tiles.setId("resultTiles");
+        java.util.List<SheetTable> sheetTables = r.sheets().stream().map(SheetTable::new).toList();
 
         java.util.List<RunResult.Row> attention = new java.util.ArrayList<>(r.rows().stream()
                 .filter(x -> x.problem() || x.outcome().equals("duplicate-kept") || x.outcome().equals("not-run")).toList());
@@ -59,16 +38,24 @@ public final class RunResultView extends VBox {
             problems.setPredicate(x -> x.matches(needle));
             all.setPredicate(x -> x.matches(needle));
             left.setPredicate(x -> x.matches(needle));
+            sheetTables.forEach(t -> t.filter(needle));
         });
         TableView<PlanPreview.LeftRow> leftTable = new TableView<>(left);
         leftTable.getColumns().add(PlanPreviewView.column("File (stays where it is)", 460, PlanPreview.LeftRow::file));
         leftTable.getColumns().add(PlanPreviewView.column("Reason", 520, PlanPreview.LeftRow::reason));
         leftTable.setPlaceholder(Ui.label("Nothing left behind.", "muted"));
         leftTable.setId("resultLeftBehind");
-        TabPane tabs = LazyTabs.of(
-                LazyTabs.tab("Needs attention (" + problems.size() + ")", () -> table(problems, "Nothing needs attention.")),
-                LazyTabs.tab("All files (" + r.rows().size() + ")", () -> table(all, "No file was changed.")),
-                LazyTabs.tab("Left behind (" + r.leftBehind().size() + ")", () -> leftTable));
+        java.util.List<javafx.scene.control.Tab> tabList = new java.util.ArrayList<>();
+        for (SheetTable t : sheetTables) {
+            tabList.add(LazyTabs.tab(t.title(), t::table));
+        }
+        if (sheetTables.isEmpty() || !r.rows().isEmpty() || !r.leftBehind().isEmpty()) {
+            tabList.add(LazyTabs.tab("Needs attention (" + problems.size() + ")", () -> table(problems, "Nothing needs attention.")));
+            tabList.add(LazyTabs.tab("All files (" + r.rows().size() + ")", () -> table(all, "No file was changed.")));
+            tabList.add(LazyTabs.tab("Left behind (" + r.leftBehind().size() + ")", () -> leftTable));
+        }
+        TabPane tabs = LazyTabs.of(tabList.toArray(javafx.scene.control.Tab[]::new));
+        tabs.setId("resultTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(banner, tiles, search);
         org.apdm.gui.shell.NextFrame.run(() -> getChildren().add(tabs));
