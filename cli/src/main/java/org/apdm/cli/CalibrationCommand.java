@@ -42,8 +42,7 @@ public final class CalibrationCommand implements Callable<Integer> {
 
     /** The library: the flag, else roots.library, else the data root (the user keeps his libraries in Data). */
     static Path library(Path flag, ApdmConfig config) {
-        Path configured = config.roots().library() != null ? config.roots().library() : config.roots().data();
-        return Engines.folder(flag, configured, "--library", "roots.library", config);
+        return Engines.folder(flag, config.roots().libraryOrData(), "--library", "roots.library", config);
     }
 
     @Command(name = "archive", mixinStandardHelpOptions = true,

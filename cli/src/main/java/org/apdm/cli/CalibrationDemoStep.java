@@ -42,7 +42,7 @@ final class CalibrationDemoStep {
                    PrintWriter out, PrintWriter err, DemoSteps steps) throws IOException {
         CliEnvironment quiet = new CliEnvironment(env.env(), env.locations(), env.stdin(), false);
         Path masters = config.roots().pixinsightMasters();
-        Path library = config.roots().library() != null ? config.roots().library() : layout.data();
+        Path library = config.roots().libraryOrData();
         Path data = layout.data();
 
         step(out, output, steps.title("PixInsight integrates the calibration frames (simulated): masters in " + masters));

@@ -49,6 +49,11 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
         public Path calibrationOrRaw() {
             return calibration != null ? calibration : raw;
         }
+
+        /** The master library lives in the data root unless configured otherwise (the user keeps his libraries in Data). */
+        public Path libraryOrData() {
+            return library != null ? library : data;
+        }
     }
 
     /** Commands to run before and after file operations (stop and restart a sync client). */

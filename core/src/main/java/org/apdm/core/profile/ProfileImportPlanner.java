@@ -35,8 +35,16 @@ public final class ProfileImportPlanner {
         }
     }
 
-    /** A profile left out, with the reason. */
-    public record Skipped(NinaProfile profile, String reason) {
+    /**
+     * A profile left out, with the reason.
+     *
+     * @param badName its name is not {@code <optic>@f<ratio>+<camera>}: a rig name given for it would import it (the
+     *                window asks for one)
+     */
+    public record Skipped(NinaProfile profile, String reason, boolean badName) {
+        public Skipped(NinaProfile profile, String reason) {
+            this(profile, reason, false);
+        }
     }
 
     public record Result(List<Imported> imported, List<Skipped> skipped) {
@@ -64,7 +72,7 @@ public final class ProfileImportPlanner {
             if (rig.isEmpty()) {
                 skipped.add(new Skipped(p, "the name '" + p.name() + "' is not <optic>@f<ratio>+<camera>; rename the "
                         + "profile in N.I.N.A. (for example C8E@f10.0+ZWO ASI2600MM Pro) or give its rig name with "
-                        + "--rig-name \"" + p.name() + "=<optic>@f<ratio>+<camera>\""));
+                        + "--rig-name \"" + p.name() + "=<optic>@f<ratio>+<camera>\"", true));
                 continue;
             }
             String key = ApdmConfig.canonicalRig(rig.get().toString());

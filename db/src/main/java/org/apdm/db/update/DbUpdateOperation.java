@@ -49,7 +49,15 @@ public final class DbUpdateOperation {
         this.db = db;
     }
 
+    /** Scans, plans and (unless a dry run) writes the plan in one transaction. */
     public Result run(Request request, ProgressListener listener, CancellationToken cancel) throws IOException {
+        Result planned = plan(request, listener, cancel);
+        cancel.throwIfCancelled();
+        return request.dryRun() ? planned : write(planned, listener);
+    }
+
+    /** Scans the archive and plans the changes to {@code accepted_data}; writes nothing. */
+    public Result plan(Request request, ProgressListener listener, CancellationToken cancel) throws IOException {
         if (!request.create() && !request.update() && !request.delete()) {
             throw new IllegalArgumentException("at least one of create, update, delete");
         }
@@ -68,10 +76,18 @@ public final class DbUpdateOperation {
                 rigs, rows.rows(), existing, unreadable, request.create(), request.update(), request.delete()));
         List<String> warnings = new ArrayList<>(rows.warnings());
         warnings.addAll(plan.notes());
-        cancel.throwIfCancelled();
+        return new Result(request, plan, scan, warnings, scan.inventory().problems(), scanTime, Duration.ZERO, false);
+    }
+
+    /**
+     * Writes a plan made by {@link #plan} in one transaction (all of it or none): the window shows the plan, the user
+     * approves, and exactly those changes are written.
+     */
+    public Result write(Result planned, ProgressListener listener) throws IOException {
+        AcceptedDataPlanner.Plan plan = planned.plan();
         long write = System.nanoTime();
         boolean written = false;
-        if (!request.dryRun() && !plan.changes().isEmpty()) {
+        if (!plan.changes().isEmpty()) {
             listener.onMessage("writing " + plan.changes().size() + " change(s) to " + db.file());
             db.inTransaction("updating accepted_data", c -> {
                 AcceptedDataRepository repo = new AcceptedDataRepository(c);
@@ -90,7 +106,9 @@ public final class DbUpdateOperation {
             });
             written = true;
         }
-        return new Result(request, plan, scan, warnings, scan.inventory().problems(), scanTime,
+        Request request = planned.request();
+        return new Result(new Request(request.dataRoot(), request.rigs(), request.create(), request.update(),
+                request.delete(), false), plan, planned.scan(), planned.warnings(), planned.problems(), planned.scanTime(),
                 Duration.ofNanos(System.nanoTime() - write), written);
     }
 }

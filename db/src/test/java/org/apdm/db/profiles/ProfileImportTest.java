@@ -1,6 +1,7 @@
 package org.apdm.db.profiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -76,9 +77,11 @@ class ProfileImportTest {
                     .filter(s -> s.profile().name().equals("WO-GT81-0.8_ASI2600_AM5")).findFirst().orElseThrow();
             assertTrue(wo.reason().contains("is not <optic>@f<ratio>+<camera>") && wo.reason().contains("--rig-name"),
                     wo.reason());
+            assertTrue(wo.badName(), "a rig name given for it would import it");
             ProfileImportPlanner.Skipped dup = r.skipped().stream()
                     .filter(s -> s.profile().name().startsWith("C8E")).findFirst().orElseThrow();
             assertTrue(dup.reason().contains("same rig"), dup.reason());
+            assertFalse(dup.badName(), "a second profile of one rig is not a naming problem");
 
             List<ProfileRepository.Profile> rows = db.read("t", c -> new ProfileRepository(c).all());
             ProfileRepository.Profile c8e = rows.stream().filter(p -> p.optic().equals("C8E")).findFirst().orElseThrow();

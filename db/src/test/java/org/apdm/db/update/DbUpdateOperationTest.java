@@ -105,6 +105,22 @@ class DbUpdateOperationTest {
     }
 
     @Test
+    void aPlanWrittenLaterWritesExactlyWhatItShowedAndAPlanWritesNothing() throws Exception {
+        archive();
+        DbUpdateOperation op = new DbUpdateOperation(config, db);
+        DbUpdateOperation.Result planned = op.plan(new DbUpdateOperation.Request(data, Set.of(), true, true, false, false),
+                ProgressListener.NONE, CancellationToken.none());
+        assertEquals(4, planned.plan().changes().size());
+        assertEquals(List.of(), rows(), "planning writes nothing");
+
+        DbUpdateOperation.Result written = op.write(planned, ProgressListener.NONE);
+        assertTrue(written.written());
+        List<AcceptedRow> rows = rows();
+        assertEquals(List.of(3, 2, 4, 2), counts(rows));
+        assertEquals(List.of(), run(true, true, true).plan().changes(), "the same rows `db update` writes");
+    }
+
+    @Test
     void createsOneRowPerAcceptedFolderAndASecondRunChangesNothing() throws Exception {
         archive();
         DbUpdateOperation.Result r = run(true, false, false);

@@ -30,7 +30,7 @@ public final class CullView implements PageView {
     private final StackPane body = new StackPane();
     private final TabPane tabs;
 
-    public CullView(CullViewModel vm, RestoreViewModel restore) {
+    public CullView(CullViewModel vm, RestoreViewModel restore, PurgeViewModel purge) {
         this.vm = vm;
         this.restore = restore;
         root.getStyleClass().add("page");
@@ -45,7 +45,17 @@ public final class CullView implements PageView {
                 restore.load();
             }
         });
-        tabs = new TabPane(cullTab, rejectedTab);
+        org.apdm.gui.operation.OperationView purgeView = new org.apdm.gui.operation.OperationView("Purge old rejects",
+                "Delete rejected frames for good once they are older than the days you give. Until then `restore` can put "
+                        + "them back.", purge.flow(), () -> purgeIntro(purge), "Plan the purge").asSection();
+        Tab purgeTab = new Tab("Purge", purgeView);
+        purgeTab.setId("purgeTab");
+        purgeTab.setOnSelectionChanged(e -> {
+            if (purgeTab.isSelected()) {
+                purgeView.renderIfReady();
+            }
+        });
+        tabs = new TabPane(cullTab, rejectedTab, purgeTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(Ui.header("Cull", "Reject poor lights in each rig's 10_Blink by HFR, guiding RMS and stars. "
@@ -53,6 +63,18 @@ public final class CullView implements PageView {
                 + "Rejected frames keep their path below the reject folder and can be put back."), tabs);
         vm.stageProperty().addListener((o, a, b) -> render());
         render();
+    }
+
+    private static Node purgeIntro(PurgeViewModel purge) {
+        javafx.scene.control.TextField days = new javafx.scene.control.TextField();
+        days.setId("purgeDays");
+        days.setPrefColumnCount(5);
+        days.textProperty().bindBidirectional(purge.daysProperty());
+        Label problem = Ui.label("Whole days, 0 or more.", "field-problem");
+        problem.visibleProperty().bind(purge.daysValid().not());
+        return new VBox(12, Ui.folders(List.<String[]>of(new String[] {"Rejected frames in", purge.rejectFolder()})),
+                Ui.card(Ui.label("Which frames", "section-title"), Ui.row(10, Ui.label("Rejected more than", "muted"), days,
+                        Ui.label("days ago", "muted"), problem)));
     }
 
     private void render() {

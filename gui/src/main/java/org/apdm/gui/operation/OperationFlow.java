@@ -32,6 +32,7 @@ public final class OperationFlow<P> {
     private final ReadOnlyStringWrapper approveLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper();
     private P prepared;
+    private Runnable beforePlan = () -> { };
 
     public OperationFlow(OperationSteps<P> steps, BackgroundTasks tasks, OperationLog log) {
         this.steps = steps;
@@ -43,8 +44,18 @@ public final class OperationFlow<P> {
         return steps.title();
     }
 
+    /** Runs on the FX thread before each plan: a page hands its choices (rig, options) to its steps. */
+    public void beforePlan(Runnable r) {
+        beforePlan = r;
+    }
+
     /** Scans and plans in the background; shows the plan when done. */
     public void plan() {
+        Stage s = stage.get();
+        if (s == Stage.PLANNING || s == Stage.RUNNING) {
+            return;
+        }
+        beforePlan.run();
         if (!moveFrom(Stage.READY, Stage.PLANNING) && !moveFrom(Stage.DONE, Stage.PLANNING)
                 && !moveFrom(Stage.FAILED, Stage.PLANNING) && !moveFrom(Stage.PLANNED, Stage.PLANNING)) {
             return;

@@ -50,6 +50,19 @@ public final class OperationView extends VBox {
         body.getChildren().setAll(content);
     }
 
+    /** Inside a tab of a page: a smaller heading, no page margins. */
+    public OperationView asSection() {
+        getStyleClass().setAll("section");
+        return this;
+    }
+
+    /** Shows the folders anew (they may have changed in Settings) unless an operation is under way. */
+    public void renderIfReady() {
+        if (flow.stageProperty().get() == OperationFlow.Stage.READY) {
+            render();
+        }
+    }
+
     private Node ready() {
         Button plan = Ui.button(planLabel, flow::plan, "primary");
         plan.setId("planButton");

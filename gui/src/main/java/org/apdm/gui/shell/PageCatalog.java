@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.apdm.gui.AppContext;
+import org.apdm.gui.calibration.CalibrationView;
+import org.apdm.gui.calibration.CalibrationViewModel;
+import org.apdm.gui.calibration.FlatDialogs;
+import org.apdm.gui.calibration.PromoteView;
+import org.apdm.gui.calibration.PromoteViewModel;
 import org.apdm.gui.cull.CullDialogs;
 import org.apdm.gui.cull.CullView;
 import org.apdm.gui.cull.CullViewModel;
+import org.apdm.gui.cull.PurgeViewModel;
 import org.apdm.gui.cull.RestoreViewModel;
 import org.apdm.gui.dashboard.DashboardView;
 import org.apdm.gui.dashboard.DashboardViewModel;
@@ -41,7 +47,12 @@ public final class PageCatalog {
                 () -> new DashboardView(new DashboardViewModel(context, navigator))));
         pages.add(new Page(INGEST, "Ingest RAW", Page.Section.WORKFLOW, "1", () -> new IngestView(context)));
         pages.add(new Page(CULL, "Cull and review", Page.Section.WORKFLOW, "2",
-                () -> new CullView(new CullViewModel(context, new CullDialogs(window)), new RestoreViewModel(context))));
+                () -> new CullView(new CullViewModel(context, new CullDialogs(window)), new RestoreViewModel(context),
+                        new PurgeViewModel(context))));
+        pages.add(new Page(CALIBRATION, "Calibration", Page.Section.WORKFLOW, "3",
+                () -> new CalibrationView(new CalibrationViewModel(context, new FlatDialogs(window)))));
+        pages.add(new Page(PROMOTE, "Promote to 20_Data", Page.Section.WORKFLOW, "4",
+                () -> new PromoteView(new PromoteViewModel(context))));
         pages.add(new Page(SETTINGS, "Settings", Page.Section.TOOLS, "", () -> new SettingsView(new SettingsViewModel(context))));
         pages.add(new Page(LOG, "Log", Page.Section.TOOLS, "", () -> new LogView(context.log())));
         return pages;

@@ -82,6 +82,21 @@ public final class Ui {
         return h;
     }
 
+    /**
+     * A card naming the folders an operation works on: label and path per row; an unset one says where to set it.
+     */
+    public static VBox folders(java.util.List<String[]> rows) {
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(14);
+        g.setVgap(6);
+        for (int i = 0; i < rows.size(); i++) {
+            String value = rows.get(i)[1];
+            g.addRow(i, label(rows.get(i)[0], "muted"), value == null || value.isEmpty()
+                    ? label("(not set: Settings → Folders)", "muted") : wrapped(value, "path"));
+        }
+        return card(label("Folders", "section-title"), g);
+    }
+
     /** The heading of a page: title and one line saying what the page is for. */
     public static VBox header(String title, String lead) {
         VBox v = new VBox(2, label(title, "page-title"), wrapped(lead, "page-lead"));

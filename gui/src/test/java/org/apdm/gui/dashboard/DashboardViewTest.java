@@ -103,7 +103,8 @@ class DashboardViewTest extends FxRobot {
     void aQueueEntryOpensTheOperationThatResolvesIt() {
         await("the queue", () -> lookup("#next-cull").tryQuery().isPresent());
         assertTrue(lookup("#next-ingest").tryQuery().isPresent(), "files wait in RAW");
-        assertTrue(lookup(".queue-item.later").tryQuery().isPresent(), "calibration is shown, but apdm does not do it yet");
+        assertTrue(lookup("#next-calibration").tryQuery().isPresent(), "nights without masters lead to calibration");
+        assertTrue(lookup(".queue-item.later").tryQuery().isEmpty(), "every step of the queue has its page");
 
         clickOn("#next-cull");
 
@@ -111,5 +112,13 @@ class DashboardViewTest extends FxRobot {
         assertEquals(PageCatalog.CULL, fx(main::current));
         CullView cull = (CullView) main.page(PageCatalog.CULL);
         await("the rig to be preselected", () -> ArchiveFixture.C8E.equals(cull.viewModel().rigProperty().get()));
+
+        fx(() -> main.show(PageCatalog.DASHBOARD, null));
+        await("the dashboard", () -> lookup("#next-calibration").tryQuery().isPresent());
+        clickOn("#next-calibration");
+        assertEquals(PageCatalog.CALIBRATION, fx(main::current));
+        org.apdm.gui.calibration.CalibrationView calibration =
+                (org.apdm.gui.calibration.CalibrationView) main.page(PageCatalog.CALIBRATION);
+        await("distribute on the night's rig", () -> calibration.viewModel().rig().rigs().size() == 1);
     }
 }
