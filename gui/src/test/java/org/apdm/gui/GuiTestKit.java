@@ -92,6 +92,28 @@ public final class GuiTestKit {
         robot.write(text.substring(cut), 0);
     }
 
+    /**
+     * The one of several same-named controls the user sees (each tab of a page has its own plan button; the content of
+     * a tab that is not selected is hidden above the node, so the node's own flag is not enough).
+     */
+    public static <T extends Node> T shown(FxRobot robot, String query) {
+        return robot.lookup(query).match(GuiTestKit::onScreen).<T>query();
+    }
+
+    /** Whether a node matching the query is on screen. */
+    public static boolean isShown(FxRobot robot, String query) {
+        return robot.lookup(query).match(GuiTestKit::onScreen).tryQuery().isPresent();
+    }
+
+    public static boolean onScreen(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The main window of the running application. */
     public static MainView main(FxRobot robot) {
         Node n = robot.lookup("#mainWindow").query();

@@ -133,6 +133,35 @@ class CullReviewTest extends FxRobot {
         assertEquals(0, frames(reject));
     }
 
+    @Test
+    void rejectsArePurgedOnlyAfterTheTickAndOnlyWhenOldEnough() throws Exception {
+        clickOn("#rejectButton");
+        clickOn("#showPlanButton");
+        await("the plan", () -> lookup("#cullApproveButton").tryQuery().isPresent());
+        clickOn("#cullApproveButton");
+        await("the result", () -> lookup("#resultBanner").tryQuery().isPresent());
+        assertEquals(5, frames(reject));
+
+        clickOn("Purge");
+        await("the purge page", () -> lookup("#purgeDays").tryQuery().filter(Node::isVisible).isPresent());
+        clickOn((Node) GuiTestKit.shown(this, "#planButton"));
+        await("the purge plan", () -> GuiTestKit.isShown(this, "#planTiles"));
+        assertEquals("Delete 0 rejected frames", GuiTestKit.<javafx.scene.control.Button>shown(this, "#approveButton").getText(), "frames rejected today are not 30 days old");
+
+        clickOn("Start over");
+        fx(() -> lookup("#purgeDays").queryTextInputControl().setText("0"));
+        clickOn((Node) GuiTestKit.shown(this, "#planButton"));
+        await("the purge plan", () -> GuiTestKit.isShown(this, "#confirmBox"));
+        javafx.scene.control.Button approve = GuiTestKit.shown(this, "#approveButton");
+        assertEquals("Delete 5 rejected frames", approve.getText());
+        assertTrue(fx(approve::isDisabled), "a purge cannot be undone: the tick comes first");
+        assertEquals(5, frames(reject), "planning deleted nothing");
+        clickOn("#confirmBox");
+        clickOn(approve);
+        await("the purge", () -> framesQuietly(reject) == 0);
+        assertEquals(5, frames(data), "kept frames are untouched");
+    }
+
     static long framesQuietly(Path root) {
         try {
             return frames(root);
