@@ -68,6 +68,18 @@ class ScreenshotTour extends FxRobot {
                     .stream().filter(n -> n.isVisible()).reduce((a, b) -> b).orElseThrow());
             shoot(out.resolve("ingest-result.png"));
 
+            // PixInsight's masters (as the demo simulates them), archived, then the distribution's plan
+            org.apdm.core.demo.DemoMasters.write(demo.root().resolve("PixInsight").resolve("master"));
+            clickOn("#nav-calibration");
+            clickOn((javafx.scene.Node) GuiTestKit.shown(this, "#planButton"));
+            await("the archive plan", () -> GuiTestKit.isShown(this, "#approveButton"));
+            clickOn((javafx.scene.Node) GuiTestKit.shown(this, "#approveButton"));
+            await("the archive", () -> GuiTestKit.isShown(this, "#resultBanner"));
+            clickOn("2  Distribute");
+            clickOn((javafx.scene.Node) GuiTestKit.shown(this, "#planButton"));
+            await("the distribution plan", () -> GuiTestKit.isShown(this, "#planTabs"));
+            shoot(out.resolve("calibration-distribute.png"));
+
             clickOn("#nav-dashboard");
             clickOn("#refreshButton");
             await("the archive", () -> lookup("#totals").tryQuery().isPresent() && !lookup("#refreshButton").queryButton().isDisabled());

@@ -58,6 +58,7 @@ public final class MainView implements Navigator {
             }
             ToggleButton b = new ToggleButton(p.title());
             b.getStyleClass().setAll("nav-item");
+            b.setMnemonicParsing(false); // "20_Data" keeps its underscore
             b.setId("nav-" + p.id());
             b.setMaxWidth(Double.MAX_VALUE);
             b.setToggleGroup(group);

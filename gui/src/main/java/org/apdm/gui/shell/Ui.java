@@ -38,6 +38,7 @@ public final class Ui {
 
     public static Button button(String text, Runnable action, String... styles) {
         Button b = new Button(text);
+        b.setMnemonicParsing(false); // folder names carry underscores
         b.getStyleClass().addAll(styles);
         b.setOnAction(e -> action.run());
         return b;
