@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.demo.SampleFiles;
@@ -47,27 +45,8 @@ class CleanOperationTest {
         calibration = temp.resolve("_calibration");
     }
 
-    /** Raw frames where ingest puts them. */
     Path rawFrames(String type, String night, String filter, double exposure, int n) throws IOException {
-        String group = (filter == null ? "" : "FILTER_" + filter + "_")
-                + String.format(Locale.ROOT, "EXP_%.2f_SETTEMP_-10.00", exposure);
-        Path folder = raw.resolve(type).resolve("C8E+ZWO ASI2600MM Pro").resolve("DATE_" + night).resolve(group);
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("IMAGETYP", type);
-            h.put("EXPOSURE", exposure);
-            h.put("INSTRUME", CalibrationTree.C8E_CAMERA);
-            h.put("TELESCOP", "C8E");
-            h.put("GAIN", 100);
-            h.put("OFFSET", 50);
-            h.put("SET-TEMP", -10.0);
-            h.put("DATE-LOC", night + "T19:0" + i + ":00.000");
-            if (filter != null) {
-                h.put("FILTER", filter);
-            }
-            SampleFiles.writeFits(folder.resolve(night + "_19-0" + i + "-00.fits"), h);
-        }
-        return folder;
+        return tree.rawFrames(type, night, filter, exposure, n);
     }
 
     CleanOperation.Request request(Path masters) {

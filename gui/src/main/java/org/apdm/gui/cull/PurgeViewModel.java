@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.cull.CullOperation;
-import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Plan;
 import org.apdm.core.summary.PathDisplay;
@@ -34,7 +33,7 @@ public final class PurgeViewModel {
     private final AppContext context;
     private final StringProperty days = new SimpleStringProperty("30");
     private final PurgeSteps steps = new PurgeSteps();
-    private final OperationFlow<PurgeSteps.Prepared> flow;
+    private final OperationFlow<RejectTreePlan> flow;
 
     public PurgeViewModel(AppContext context) {
         this.context = context;
@@ -61,7 +60,7 @@ public final class PurgeViewModel {
         return days;
     }
 
-    public OperationFlow<PurgeSteps.Prepared> flow() {
+    public OperationFlow<RejectTreePlan> flow() {
         return flow;
     }
 
@@ -71,11 +70,8 @@ public final class PurgeViewModel {
     }
 
     /** The purge as an operation of the window. */
-    final class PurgeSteps implements OperationSteps<PurgeSteps.Prepared> {
+    final class PurgeSteps implements OperationSteps<RejectTreePlan> {
 
-        /** A planned purge. */
-        record Prepared(CullOperation operation, Plan plan, Path reject, PathDisplay display) {
-        }
 
         volatile int days = 30;
 
@@ -85,7 +81,7 @@ public final class PurgeViewModel {
         }
 
         @Override
-        public Planned<Prepared> plan(ProgressListener listener, CancellationToken cancel) throws Exception {
+        public Planned<RejectTreePlan> plan(ProgressListener listener, CancellationToken cancel) throws Exception {
             int d = days;
             if (d < 0) {
                 throw new IllegalStateException("Type the age in whole days (0 or more).");
@@ -101,17 +97,12 @@ public final class PurgeViewModel {
             lines.addAll(PlanSummary.planLines(display, plan, predicted, false));
             lines.addAll(PlanSummary.leftBehindLines(display, plan.leftBehind()));
             PlanPreview preview = PlanPreview.of(title(), predicted, plan.leftBehind(), display, lines);
-            return new Planned<>(new Prepared(op, plan, reject, display), preview);
+            return new Planned<>(new RejectTreePlan(op, plan, reject, display), preview);
         }
 
         @Override
-        public RunResult run(Prepared p, ProgressListener listener, CancellationToken cancel) throws Exception {
-            ExecutionResult r = p.operation().execute(p.plan(), p.reject(), listener, cancel);
-            List<String> lines = new ArrayList<>(PlanSummary.recoveryLines(r.recovery()));
-            lines.add(PlanSummary.treeResultLine(p.plan().title(), r));
-            lines.addAll(PlanSummary.problemLines(p.display(), r));
-            lines.addAll(PlanSummary.leftBehindLines(p.display(), p.plan().leftBehind()));
-            return RunResult.of(title(), r.cancelled(), r.outcomes(), p.plan().leftBehind(), p.display(), lines);
+        public RunResult run(RejectTreePlan p, ProgressListener listener, CancellationToken cancel) throws Exception {
+            return p.run(title(), listener, cancel);
         }
 
         @Override

@@ -15,7 +15,6 @@ import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.cull.CullOperation;
 import org.apdm.core.cull.RejectTreePlanner;
 import org.apdm.core.cull.RejectedFile;
-import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Plan;
 import org.apdm.core.summary.PathDisplay;
@@ -43,7 +42,7 @@ public final class RestoreViewModel {
     private final ObservableList<RejectedFile> chosen = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final RestoreSteps steps = new RestoreSteps();
-    private final OperationFlow<RestoreSteps.Prepared> flow;
+    private final OperationFlow<RejectTreePlan> flow;
 
     public RestoreViewModel(AppContext context) {
         this.context = context;
@@ -107,16 +106,13 @@ public final class RestoreViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public OperationFlow<RestoreSteps.Prepared> flow() {
+    public OperationFlow<RejectTreePlan> flow() {
         return flow;
     }
 
     /** The restore as an operation of the window. */
-    final class RestoreSteps implements OperationSteps<RestoreSteps.Prepared> {
+    final class RestoreSteps implements OperationSteps<RejectTreePlan> {
 
-        /** A planned restore. */
-        record Prepared(CullOperation operation, Plan plan, Path reject, PathDisplay display) {
-        }
 
         private volatile ApdmConfig config;
         private volatile List<RejectedFile> which = List.of();
@@ -132,7 +128,7 @@ public final class RestoreViewModel {
         }
 
         @Override
-        public Planned<Prepared> plan(ProgressListener listener, CancellationToken cancel) {
+        public Planned<RejectTreePlan> plan(ProgressListener listener, CancellationToken cancel) {
             Path data = config.roots().data().toAbsolutePath().normalize();
             Path reject = config.roots().reject().toAbsolutePath().normalize();
             CullOperation op = new CullOperation(config, context.engine(config), context.clock());
@@ -143,17 +139,12 @@ public final class RestoreViewModel {
             lines.add(plan.title() + " (plan)");
             lines.addAll(PlanSummary.planLines(display, plan, predicted, false));
             PlanPreview preview = PlanPreview.of(title(), predicted, plan.leftBehind(), display, lines);
-            return new Planned<>(new Prepared(op, plan, reject, display), preview);
+            return new Planned<>(new RejectTreePlan(op, plan, reject, display), preview);
         }
 
         @Override
-        public RunResult run(Prepared p, ProgressListener listener, CancellationToken cancel) throws Exception {
-            ExecutionResult r = p.operation().execute(p.plan(), p.reject(), listener, cancel);
-            List<String> lines = new ArrayList<>(PlanSummary.recoveryLines(r.recovery()));
-            lines.add(PlanSummary.treeResultLine(p.plan().title(), r));
-            lines.addAll(PlanSummary.problemLines(p.display(), r));
-            lines.addAll(PlanSummary.leftBehindLines(p.display(), p.plan().leftBehind()));
-            return RunResult.of(title(), r.cancelled(), r.outcomes(), p.plan().leftBehind(), p.display(), lines);
+        public RunResult run(RejectTreePlan p, ProgressListener listener, CancellationToken cancel) throws Exception {
+            return p.run(title(), listener, cancel);
         }
 
         @Override

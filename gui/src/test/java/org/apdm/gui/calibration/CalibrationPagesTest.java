@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import org.apdm.core.calibration.CalibrationTree;
-import org.apdm.core.demo.SampleFiles;
 import org.apdm.core.testing.TreeSnapshot;
 import org.apdm.gui.GuiTestKit;
 import org.apdm.gui.operation.PlanPreview;
@@ -121,30 +119,12 @@ class CalibrationPagesTest extends FxRobot {
         assertTrue(banner().startsWith("Done: 2"), banner());
     }
 
-    /** Raw frames where ingest puts them. */
-    Path rawDarks(double exposure, int n) throws IOException {
-        Path folder = tmp.resolve("RAW").resolve("DARK").resolve("C8E+ZWO ASI2600MM Pro").resolve("DATE_2025-03-01")
-                .resolve(String.format(Locale.ROOT, "EXP_%.2f_SETTEMP_-10.00", exposure));
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("IMAGETYP", "DARK");
-            h.put("EXPOSURE", exposure);
-            h.put("INSTRUME", CalibrationTree.C8E_CAMERA);
-            h.put("TELESCOP", "C8E");
-            h.put("GAIN", 100);
-            h.put("OFFSET", 50);
-            h.put("SET-TEMP", -10.0);
-            h.put("DATE-LOC", "2025-03-01T19:0" + i + ":00.000");
-            SampleFiles.writeFits(folder.resolve("2025-03-01_19-0" + i + "-00.fits"), h);
-        }
-        return folder;
-    }
 
     @Test
     void cleanListsEveryDeleteAndDeletesOnlyAfterTheTick() throws Exception {
         tree = new CalibrationTree(tmp);
-        Path covered = rawDarks(300, 3);
-        Path uncovered = rawDarks(60, 2);
+        Path covered = tree.rawFrames("DARK", "2025-03-01", null, 300, 3);
+        Path uncovered = tree.rawFrames("DARK", "2025-03-01", null, 60, 2);
         Path master = tree.dark(300);
         open("", PageCatalog.CALIBRATION);
         fx(() -> page().select(2));
