@@ -96,9 +96,17 @@ public final class InventorySummarySource implements ArchiveSummarySource {
                 plural(frames(nights), "frame") + " wait for cull and blink",
                 rig + ": reject poor frames by HFR, guiding and stars, then blink the rest and move keepers to accept. "
                         + names(nights, false), "Cull", PageCatalog.CULL, rig)));
-        byRig(q.missingCalibration()).forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.CALIBRATE,
+        // distribute serves 10_Blink; a night further along without masters is told, not linked
+        List<WorkQueue.Night> blink = q.missingCalibration().stream()
+                .filter(n -> n.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK)).toList();
+        List<WorkQueue.Night> later = q.missingCalibration().stream().filter(n -> !blink.contains(n)).toList();
+        byRig(blink).forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.CALIBRATE,
                 plural(nights.size(), "night") + " without master darks or flats",
                 rig + ": " + names(nights, true), "Calibrate", PageCatalog.CALIBRATION, rig)));
+        byRig(later).forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.CALIBRATE,
+                plural(nights.size(), "night") + " past 10_Blink without master darks or flats",
+                rig + ": " + names(nights, true) + ". Distribute works on 10_Blink: copy the masters into these nights "
+                        + "by hand, or move them back to 10_Blink and distribute.", null, null, null)));
         byRig(q.readyToPromote()).forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.PROMOTE,
                 plural(nights.size(), "night") + " ready for 20_Data",
                 rig + ": accepted and calibrated: " + names(nights, false), "Promote", PageCatalog.PROMOTE, rig)));

@@ -64,8 +64,10 @@ class DashboardModelTest {
         assertEquals(ArchiveFixture.C8E, q.get(1).argument());
         assertEquals(ArchiveFixture.C8E + ": M 31 2025-01-03 (master dark 300.00 s; master flat L)", q.get(2).detail());
         assertEquals(PageCatalog.CALIBRATION, q.get(2).pageId());
-        assertEquals(ArchiveFixture.SQA55, q.get(3).argument());
-        assertTrue(q.get(3).detail().contains("20_Data Heart Nebula 2024-12-02"), q.get(3).detail());
+        assertEquals("1 night past 10_Blink without master darks or flats", q.get(3).title());
+        assertTrue(q.get(3).detail().startsWith(ArchiveFixture.SQA55 + ": 20_Data Heart Nebula 2024-12-02"), q.get(3).detail());
+        assertTrue(q.get(3).detail().contains("Distribute works on 10_Blink"), q.get(3).detail());
+        assertEquals(null, q.get(3).pageId(), "distribute would not reach a night in 20_Data, so no button leads there");
         assertEquals("Unknown stage 70_Abandon", q.get(4).title());
     }
 
