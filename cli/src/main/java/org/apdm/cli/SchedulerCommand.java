@@ -133,8 +133,7 @@ public final class SchedulerCommand {
                     m.put("exitCode", ExitCodes.OK);
                     out.println(Json.write(m));
                 } else {
-                    out.printf("Backed up %s%n  to %s%n  (the newest %d backups are kept in %s)%n", db, b,
-                            config.scheduler().backups(), dir);
+                    SchedulerSyncSummary.backupLines(db, b, config.scheduler().backups(), dir).forEach(out::println);
                 }
                 out.flush();
                 return ExitCodes.OK;
@@ -249,14 +248,7 @@ public final class SchedulerCommand {
                 out.printf("    %-10s %9s %8s %9s %9s %6s  %s%n", "filter", "exposure", "desired", "acquired", "accepted", "apdm",
                         "sync");
                 for (SchedulerStatus.PlanStatus x : t.plans()) {
-                    String sync = switch (x.status()) {
-                        case CHANGE -> "→ accepted " + x.syncAccepted() + ", acquired " + x.syncAcquired()
-                                + (x.masterReady() ? " (master ready)" : "");
-                        case UNCHANGED -> "in step" + (x.masterReady() ? " (master ready)" : "");
-                        case NO_DATA -> "no accepted frames";
-                        case NO_PROFILE -> "rig unknown";
-                        case NO_EXPOSURE -> "no exposure";
-                    };
+                    String sync = SchedulerSyncSummary.sync(x);
                     out.printf("    %-10s %9s %8s %9s %9s %6s  %s%n", x.filter(),
                             x.exposure() == null ? "-" : SyncPlan.seconds(x.exposure()), show(x.desired()), show(x.acquired()),
                             show(x.accepted()), x.status() == SyncPlan.Status.NO_PROFILE ? "-" : Integer.toString(x.apdmCount()), sync);

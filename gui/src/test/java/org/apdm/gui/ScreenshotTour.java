@@ -95,6 +95,8 @@ class ScreenshotTour extends FxRobot {
             WaitForAsyncUtils.waitForFxEvents();
             shoot(out.resolve("cull-review.png"));
 
+            dataPages(demo);
+
             clickOn("#nav-settings");
             clickOn("Rigs");
             clickOn("Customise C8E@f10.0+ZWO ASI2600MM Pro");
@@ -103,6 +105,46 @@ class ScreenshotTour extends FxRobot {
         } finally {
             GuiTestKit.stop(app);
         }
+    }
+
+    /**
+     * The database, report and scheduler pages: the demo's profiles imported, the accepted frames of the older targets
+     * recorded, the report previewed, and a sync planned against a sample Target Scheduler database.
+     */
+    private void dataPages(DemoWorkspace.Layout demo) throws Exception {
+        clickOn("#nav-database");
+        fx(() -> ((org.apdm.gui.database.DatabaseView) GuiTestKit.main(this).page(PageCatalog.DATABASE)).select(1));
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#planButton"));
+        await("the profiles", () -> AcceptedArchive.isShown(this, "#planTiles"));
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#approveButton"));
+        await("the import", () -> AcceptedArchive.isShown(this, "#resultBanner"));
+        fx(() -> ((org.apdm.gui.database.DatabaseView) GuiTestKit.main(this).page(PageCatalog.DATABASE)).select(0));
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#planButton"));
+        await("the update plan", () -> AcceptedArchive.isShown(this, "#planTabs"));
+        shoot(Path.of(System.getProperty("apdm.screenshots")).resolve("database-update.png"));
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#approveButton"));
+        await("the update", () -> AcceptedArchive.isShown(this, "#resultBanner"));
+
+        clickOn("#nav-report");
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#planButton"));
+        await("the report preview", () -> AcceptedArchive.isShown(this, "#planTabs"));
+        shoot(Path.of(System.getProperty("apdm.screenshots")).resolve("report-preview.png"));
+
+        Path ts = demo.root().resolve("NINA").resolve("SchedulerPlugin").resolve("schedulerdb.sqlite");
+        try (org.apdm.nina.SampleSchedulerDatabase db = org.apdm.nina.SampleSchedulerDatabase.create(ts)) {
+            String c8e = DemoWorkspace.C8E_PROFILE_ID;
+            for (String target : new String[] {"NGC 2403", "M 101"}) {
+                long t = db.target(db.project(c8e, target + "+LRGB", org.apdm.nina.ProjectState.ACTIVE, false, true),
+                        target, 7.6, 65.6);
+                for (String f : new String[] {"L", "R", "G", "B"}) {
+                    db.plan(c8e, t, db.template(c8e, target + " " + f, f, 300), -1, 120, 0, 0);
+                }
+            }
+        }
+        clickOn("#nav-scheduler");
+        clickOn(AcceptedArchive.<javafx.scene.Node>shown(this, "#planButton"));
+        await("the sync plan", () -> AcceptedArchive.isShown(this, "#planTabs"));
+        shoot(Path.of(System.getProperty("apdm.screenshots")).resolve("scheduler-sync.png"));
     }
 
     private static void fill(Stage stage) {

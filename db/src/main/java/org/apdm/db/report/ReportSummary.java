@@ -19,6 +19,22 @@ public final class ReportSummary {
         return counts;
     }
 
+    /** "Report files: 3 written, 0 replaced, 1 unchanged, 0 kept aside first". */
+    public static String filesLine(ReportOperation.Result r, boolean dryRun) {
+        Map<ReportFileWriter.Status, Integer> counts = counts(r);
+        return String.format("Report files%s: %d written, %d replaced, %d unchanged, %d kept aside first",
+                dryRun ? " (dry run, nothing written)" : "", counts.getOrDefault(ReportFileWriter.Status.WRITTEN, 0),
+                counts.getOrDefault(ReportFileWriter.Status.REPLACED, 0),
+                counts.getOrDefault(ReportFileWriter.Status.UNCHANGED, 0),
+                counts.getOrDefault(ReportFileWriter.Status.KEPT_ASIDE, 0));
+    }
+
+    /** What happens to one file: "written", "replaced", "unchanged", or that the file there is kept aside first. */
+    public static String status(ReportFileWriter.Outcome f) {
+        return f.status() == ReportFileWriter.Status.KEPT_ASIDE ? "written; the file apdm did not write is kept as "
+                + f.keptAs() : f.status().name().toLowerCase(Locale.ROOT);
+    }
+
     /**
      * The summary table, then the files.
      *
@@ -30,12 +46,7 @@ public final class ReportSummary {
                                      boolean verbose) {
         List<String> out = new ArrayList<>(r.text().lines().toList());
         out.add("");
-        Map<ReportFileWriter.Status, Integer> counts = counts(r);
-        out.add(String.format("Report files%s: %d written, %d replaced, %d unchanged, %d kept aside first",
-                dryRun ? " (dry run, nothing written)" : "", counts.getOrDefault(ReportFileWriter.Status.WRITTEN, 0),
-                counts.getOrDefault(ReportFileWriter.Status.REPLACED, 0),
-                counts.getOrDefault(ReportFileWriter.Status.UNCHANGED, 0),
-                counts.getOrDefault(ReportFileWriter.Status.KEPT_ASIDE, 0)));
+        out.add(filesLine(r, dryRun));
         for (ReportFileWriter.Outcome f : r.files()) {
             if (f.status() == ReportFileWriter.Status.KEPT_ASIDE) {
                 out.add(String.format("  %s was not written by apdm: kept as %s", f.file(), f.keptAs()));

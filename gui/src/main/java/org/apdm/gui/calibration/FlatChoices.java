@@ -1,12 +1,8 @@
 package org.apdm.gui.calibration;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import org.apdm.core.calibration.FlatDecider;
 import org.apdm.core.task.CancellationToken;
+import org.apdm.gui.operation.FxQuestion;
 
 /**
  * The window's side of the core's {@link FlatDecider}: while distribute plans on a worker thread, each question is
@@ -39,22 +35,6 @@ final class FlatChoices implements FlatDecider {
     }
 
     private Answer ask(Question question) {
-        CompletableFuture<Answer> answer = new CompletableFuture<>();
-        Platform.runLater(() -> asker.ask(question).whenComplete((v, e) -> answer.complete(e == null && v != null
-                ? v : Answer.unanswered())));
-        while (true) {
-            try {
-                return answer.get(100, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (cancel.isCancelled()) {
-                    return Answer.unanswered();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Answer.unanswered();
-            } catch (ExecutionException e) {
-                return Answer.unanswered();
-            }
-        }
+        return FxQuestion.ask(() -> asker.ask(question), cancel, Answer.unanswered());
     }
 }

@@ -25,6 +25,10 @@ public final class Failures {
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             e = u.getCause();
         }
+        // a database apdm cannot use (missing, unknown shape, locked): its message names the file and what to do
+        if (e instanceof org.apdm.nina.SchedulerDatabaseException || e instanceof org.apdm.db.DatabaseException) {
+            return e.getMessage();
+        }
         if (e instanceof java.io.IOException) {
             return e.getMessage() + "\nFiles already handled stay handled; plan again to continue.";
         }

@@ -24,11 +24,21 @@ public final class RigChoice {
 
     /** Lists the rigs with a 10_Blink and selects {@code preselect} (a rig folder) when given. */
     public void load(AppContext context, String preselect) {
+        load(context, preselect, true);
+    }
+
+    /** Lists every rig folder of the archive (operations on 20_Data and later stages), as {@link #load}. */
+    public void loadAll(AppContext context, String preselect) {
+        load(context, preselect, false);
+    }
+
+    private void load(AppContext context, String preselect, boolean blinkOnly) {
         if (context.config() == null || context.config().roots().data() == null) {
             return;
         }
         Path data = context.config().roots().data();
-        context.tasks().submit("Rigs", (l, c) -> NightFolderScanner.rigsWithBlink(data), rigs -> {
+        context.tasks().submit("Rigs", (l, c) -> blinkOnly ? NightFolderScanner.rigsWithBlink(data)
+                : NightFolderScanner.rigFolders(data), rigs -> {
             List<String> all = new ArrayList<>();
             all.add(ALL);
             all.addAll(rigs);

@@ -10,17 +10,18 @@ import javafx.scene.control.TableView;
 import org.apdm.gui.shell.Ui;
 
 /** A {@link PlanPreview.Sheet} as a searchable table; rows marked as problems are coloured. */
-final class SheetTable {
+public final class SheetTable {
 
     private final PlanPreview.Sheet sheet;
     private final FilteredList<PlanPreview.SheetRow> rows;
 
-    SheetTable(PlanPreview.Sheet sheet) {
+    public SheetTable(PlanPreview.Sheet sheet) {
         this.sheet = sheet;
         this.rows = new FilteredList<>(FXCollections.observableArrayList(sheet.rows()));
     }
 
-    void filter(String needle) {
+    /** Shows only rows with a cell containing {@code needle} (lower case; "" for all). */
+    public void filter(String needle) {
         rows.setPredicate(r -> r.matches(needle));
     }
 
@@ -28,7 +29,7 @@ final class SheetTable {
         return sheet.title() + " (" + sheet.rows().size() + ")";
     }
 
-    TableView<PlanPreview.SheetRow> table() {
+    public TableView<PlanPreview.SheetRow> table() {
         TableView<PlanPreview.SheetRow> t = new TableView<>(rows);
         t.setId(sheet.id());
         List<String> cols = sheet.columns();

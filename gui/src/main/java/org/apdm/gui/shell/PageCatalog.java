@@ -17,8 +17,15 @@ import org.apdm.gui.cull.PurgeViewModel;
 import org.apdm.gui.cull.RestoreViewModel;
 import org.apdm.gui.dashboard.DashboardView;
 import org.apdm.gui.dashboard.DashboardViewModel;
+import org.apdm.gui.database.DatabaseView;
+import org.apdm.gui.database.DatabaseViewModel;
+import org.apdm.gui.database.ProfileNameDialogs;
 import org.apdm.gui.ingest.IngestView;
 import org.apdm.gui.log.LogView;
+import org.apdm.gui.report.ReportView;
+import org.apdm.gui.report.ReportViewModel;
+import org.apdm.gui.scheduler.SchedulerView;
+import org.apdm.gui.scheduler.SchedulerViewModel;
 import org.apdm.gui.settings.SettingsView;
 import org.apdm.gui.settings.SettingsViewModel;
 
@@ -35,6 +42,9 @@ public final class PageCatalog {
     public static final String CULL = "cull";
     public static final String CALIBRATION = "calibration";
     public static final String PROMOTE = "promote";
+    public static final String DATABASE = "database";
+    public static final String REPORT = "report";
+    public static final String SCHEDULER = "scheduler";
     public static final String SETTINGS = "settings";
     public static final String LOG = "log";
 
@@ -53,6 +63,11 @@ public final class PageCatalog {
                 () -> new CalibrationView(new CalibrationViewModel(context, new FlatDialogs(window)))));
         pages.add(new Page(PROMOTE, "Promote to 20_Data", Page.Section.WORKFLOW, "4",
                 () -> new PromoteView(new PromoteViewModel(context))));
+        pages.add(new Page(DATABASE, "Database", Page.Section.WORKFLOW, "5",
+                () -> new DatabaseView(new DatabaseViewModel(context, new ProfileNameDialogs(window)))));
+        pages.add(new Page(REPORT, "Reports", Page.Section.WORKFLOW, "6", () -> new ReportView(new ReportViewModel(context))));
+        pages.add(new Page(SCHEDULER, "Target Scheduler", Page.Section.WORKFLOW, "7",
+                () -> new SchedulerView(new SchedulerViewModel(context))));
         pages.add(new Page(SETTINGS, "Settings", Page.Section.TOOLS, "", () -> new SettingsView(new SettingsViewModel(context))));
         pages.add(new Page(LOG, "Log", Page.Section.TOOLS, "", () -> new LogView(context.log())));
         return pages;
