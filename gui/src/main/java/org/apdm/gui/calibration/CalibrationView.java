@@ -2,9 +2,7 @@ package org.apdm.gui.calibration;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.apdm.gui.operation.OperationView;
 import org.apdm.gui.shell.PageView;
@@ -36,30 +34,17 @@ public final class CalibrationView implements PageView {
         clean = new OperationView("Clean up", "Delete raw BIAS, DARK and FLAT frames the library's masters cover, and "
                 + "empty PixInsight's temporary calibration folder. Everything to be deleted is listed first.",
                 vm.clean(), () -> Ui.folders(vm.folders("clean")), "Plan the clean-up").asSection();
-        Tab a = new Tab("1  Archive masters", archive);
-        a.setId("archiveTab");
-        Tab d = new Tab("2  Distribute", distribute);
-        d.setId("distributeTab");
-        Tab c = new Tab("3  Clean up", clean);
-        c.setId("cleanTab");
-        tabs = new TabPane(a, d, c);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs = Ui.tabs(Ui.tab("1  Archive masters", "archiveTab", archive), Ui.tab("2  Distribute", "distributeTab",
+                distribute), Ui.tab("3  Clean up", "cleanTab", clean));
         root.getChildren().addAll(Ui.header("Calibration", "The master library and the nights that need it: archive, "
                 + "distribute, clean."), tabs);
     }
 
     private Node distributeIntro() {
-        ComboBox<String> rig = new ComboBox<>(vm.rig().choices());
-        rig.valueProperty().bindBidirectional(vm.rig().rigProperty());
-        rig.setId("distributeRig");
+        ComboBox<String> rig = Ui.choice(vm.rig().choices(), vm.rig().rigProperty(), "distributeRig");
         rig.setPrefWidth(280);
-        ComboBox<String> fallback = new ComboBox<>(vm.fallbackChoices());
-        fallback.valueProperty().bindBidirectional(vm.fallbackProperty());
-        fallback.setId("flatFallback");
-        ComboBox<String> dark = new ComboBox<>(vm.darkScalingChoices());
-        dark.valueProperty().bindBidirectional(vm.darkScalingProperty());
-        dark.setId("darkScaling");
+        ComboBox<String> fallback = Ui.choice(vm.fallbackChoices(), vm.fallbackProperty(), "flatFallback");
+        ComboBox<String> dark = Ui.choice(vm.darkScalingChoices(), vm.darkScalingProperty(), "darkScaling");
         javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
         g.setHgap(12);
         g.setVgap(8);

@@ -22,9 +22,7 @@ public final class PromoteView implements PageView {
     }
 
     private Node intro() {
-        ComboBox<String> rig = new ComboBox<>(vm.rig().choices());
-        rig.valueProperty().bindBidirectional(vm.rig().rigProperty());
-        rig.setId("promoteRig");
+        ComboBox<String> rig = Ui.choice(vm.rig().choices(), vm.rig().rigProperty(), "promoteRig");
         rig.setPrefWidth(280);
         return new VBox(12, Ui.folders(vm.folders()), Ui.card(Ui.label("Which rigs", "section-title"), rig));
     }

@@ -10,7 +10,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -18,6 +17,7 @@ import org.apdm.core.cull.GroupProposal;
 import org.apdm.gui.operation.PlanPreviewView;
 import org.apdm.gui.operation.ProgressPanel;
 import org.apdm.gui.operation.RunResultView;
+import org.apdm.gui.operation.OperationView;
 import org.apdm.gui.shell.PageView;
 import org.apdm.gui.shell.Ui;
 
@@ -37,27 +37,23 @@ public final class CullView implements PageView {
         root.setId("cullPage");
         VBox cull = new VBox(12, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Tab cullTab = new Tab("Cull 10_Blink", cull);
-        Tab rejectedTab = new Tab("Rejected frames", new RestoreView(restore));
-        rejectedTab.setId("rejectedTab");
+        Tab cullTab = Ui.tab("Cull 10_Blink", "cullTab", cull);
+        Tab rejectedTab = Ui.tab("Rejected frames", "rejectedTab", new RestoreView(restore));
         rejectedTab.setOnSelectionChanged(e -> {
             if (rejectedTab.isSelected()) {
                 restore.load();
             }
         });
-        org.apdm.gui.operation.OperationView purgeView = new org.apdm.gui.operation.OperationView("Purge old rejects",
+        OperationView purgeView = new OperationView("Purge old rejects",
                 "Delete rejected frames for good once they are older than the days you give. Until then `restore` can put "
                         + "them back.", purge.flow(), () -> purgeIntro(purge), "Plan the purge").asSection();
-        Tab purgeTab = new Tab("Purge", purgeView);
-        purgeTab.setId("purgeTab");
+        Tab purgeTab = Ui.tab("Purge", "purgeTab", purgeView);
         purgeTab.setOnSelectionChanged(e -> {
             if (purgeTab.isSelected()) {
                 purgeView.renderIfReady();
             }
         });
-        tabs = new TabPane(cullTab, rejectedTab, purgeTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs = Ui.tabs(cullTab, rejectedTab, purgeTab);
         root.getChildren().addAll(Ui.header("Cull", "Reject poor lights in each rig's 10_Blink by HFR, guiding RMS and stars. "
                 + "Groups below a pass's auto-accept share are applied; the others wait for your decision here. "
                 + "Rejected frames keep their path below the reject folder and can be put back."), tabs);

@@ -3,10 +3,8 @@ package org.apdm.gui.database;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.apdm.gui.operation.OperationView;
 import org.apdm.gui.shell.PageView;
@@ -33,21 +31,14 @@ public final class DatabaseView implements PageView {
                 + "rig with its filter wheel's filters. For a profile named otherwise you choose: skip it, or give its rig "
                 + "name. Profiles are only read.", vm.profiles(), () -> Ui.folders(vm.folders("profiles")),
                 "Plan the import").asSection();
-        Tab u = new Tab("Update accepted frames", update);
-        u.setId("dbUpdateTab");
-        Tab p = new Tab("Import N.I.N.A. profiles", profiles);
-        p.setId("profilesTab");
-        tabs = new TabPane(u, p);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs = Ui.tabs(Ui.tab("Update accepted frames", "dbUpdateTab", update),
+                Ui.tab("Import N.I.N.A. profiles", "profilesTab", profiles));
         root.getChildren().addAll(Ui.header("Database", "apdm's astrophotography database: the accepted frames that "
                 + "reports and the Target Scheduler count, and the rigs of your N.I.N.A. profiles."), tabs);
     }
 
     private Node updateIntro() {
-        ComboBox<String> rig = new ComboBox<>(vm.rig().choices());
-        rig.valueProperty().bindBidirectional(vm.rig().rigProperty());
-        rig.setId("dbUpdateRig");
+        ComboBox<String> rig = Ui.choice(vm.rig().choices(), vm.rig().rigProperty(), "dbUpdateRig");
         rig.setPrefWidth(280);
         CheckBox delete = new CheckBox("Also delete rows whose folder is gone");
         delete.selectedProperty().bindBidirectional(vm.deleteProperty());

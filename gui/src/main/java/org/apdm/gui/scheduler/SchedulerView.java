@@ -2,7 +2,6 @@ package org.apdm.gui.scheduler;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -35,13 +34,7 @@ public final class SchedulerView implements PageView {
                 + "stops imaging what is done. Every change is listed first, plan by plan; approving takes a backup, "
                 + "then writes in one transaction. Plans without accepted frames are left alone.", vm.sync(), this::syncIntro,
                 "Plan the sync").asSection();
-        Tab s = new Tab("Sync", sync);
-        s.setId("schedulerSyncTab");
-        Tab st = new Tab("Status", status());
-        st.setId("schedulerStatusTab");
-        tabs = new TabPane(s, st);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs = Ui.tabs(Ui.tab("Sync", "schedulerSyncTab", sync), Ui.tab("Status", "schedulerStatusTab", status()));
         root.getChildren().addAll(Ui.header("Target Scheduler", "N.I.N.A.'s Target Scheduler plugin: what it wants, what "
                 + "it has acquired, and what apdm has accepted."), tabs);
     }

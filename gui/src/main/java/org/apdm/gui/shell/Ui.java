@@ -98,6 +98,30 @@ public final class Ui {
         return card(label("Folders", "section-title"), g);
     }
 
+    /** A tab of a page, with an id tests and the tour find it by. */
+    public static javafx.scene.control.Tab tab(String title, String id, Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** The tabs of a page (several operations on one page): not closable, filling the page's height. */
+    public static javafx.scene.control.TabPane tabs(javafx.scene.control.Tab... tabs) {
+        javafx.scene.control.TabPane pane = new javafx.scene.control.TabPane(tabs);
+        pane.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(pane, Priority.ALWAYS);
+        return pane;
+    }
+
+    /** A drop-down of choices bound both ways to the view model's property. */
+    public static javafx.scene.control.ComboBox<String> choice(javafx.collections.ObservableList<String> items,
+                                                               javafx.beans.property.Property<String> value, String id) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(items);
+        box.valueProperty().bindBidirectional(value);
+        box.setId(id);
+        return box;
+    }
+
     /** The heading of a page: title and one line saying what the page is for. */
     public static VBox header(String title, String lead) {
         VBox v = new VBox(2, label(title, "page-title"), wrapped(lead, "page-lead"));
