@@ -11,27 +11,36 @@ import java.time.Duration;
  * @param retryDelay        wait before the one retry of a failed step (a sync client's lock, a busy share)
  * @param intentsPerFlush   steps whose intents are forced to disk together before any of them runs
  * @param probe             crash-test hook
+ * @param copyThreads       verified copies of one chunk that run at once (each waits mostly on its own fsync)
  */
 public record EngineSettings(Path stateDir, boolean removeDuplicates, Duration retryDelay, int intentsPerFlush,
-                             EngineProbe probe) {
+                             EngineProbe probe, int copyThreads) {
+
+    /** Enough to overlap the disk's flushes; more only queue behind them. */
+    public static final int DEFAULT_COPY_THREADS = 4;
 
     public static EngineSettings of(Path stateDir) {
-        return new EngineSettings(stateDir, false, Duration.ofMillis(500), 256, EngineProbe.NONE);
+        return new EngineSettings(stateDir, false, Duration.ofMillis(500), 256, EngineProbe.NONE, DEFAULT_COPY_THREADS);
     }
 
     public EngineSettings withRemoveDuplicates(boolean remove) {
-        return new EngineSettings(stateDir, remove, retryDelay, intentsPerFlush, probe);
+        return new EngineSettings(stateDir, remove, retryDelay, intentsPerFlush, probe, copyThreads);
     }
 
     public EngineSettings withRetryDelay(Duration delay) {
-        return new EngineSettings(stateDir, removeDuplicates, delay, intentsPerFlush, probe);
+        return new EngineSettings(stateDir, removeDuplicates, delay, intentsPerFlush, probe, copyThreads);
     }
 
     public EngineSettings withProbe(EngineProbe p) {
-        return new EngineSettings(stateDir, removeDuplicates, retryDelay, intentsPerFlush, p);
+        return new EngineSettings(stateDir, removeDuplicates, retryDelay, intentsPerFlush, p, copyThreads);
     }
 
     public EngineSettings withIntentsPerFlush(int n) {
-        return new EngineSettings(stateDir, removeDuplicates, retryDelay, Math.max(1, n), probe);
+        return new EngineSettings(stateDir, removeDuplicates, retryDelay, Math.max(1, n), probe, copyThreads);
+    }
+
+    /** 1 runs every step one after the other. */
+    public EngineSettings withCopyThreads(int n) {
+        return new EngineSettings(stateDir, removeDuplicates, retryDelay, intentsPerFlush, probe, Math.max(1, n));
     }
 }

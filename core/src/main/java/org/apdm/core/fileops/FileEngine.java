@@ -150,8 +150,10 @@ public final class FileEngine {
         private final ContainmentGuard guard;
         private final EngineProbe probe = settings.probe();
         private final String batch = UUID.randomUUID().toString().replace("-", "");
-        private final java.util.Set<Integer> published = new java.util.HashSet<>();
-        private final java.util.Set<Path> createdDirectories = new java.util.HashSet<>();
+        // copies of one chunk may run on several threads (runCopies): what they share is concurrent
+        private final java.util.Set<Integer> published = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.Set<Path> createdDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private java.util.concurrent.ExecutorService copyPool;
         private Journal journal;
 
         Run(Plan plan, ProgressListener listener, CancellationToken cancel) {
@@ -184,22 +186,38 @@ public final class FileEngine {
                     }
                     journal.force();
                     probe.at("intents-flushed");
-                    for (int k = start; k < end; k++) {
-                        FileOperation op = ops.get(k);
+                    for (int k = start; k < end; ) {
                         if (cancel.isCancelled()) {
                             cancelled = true;
-                            for (int m = k; m < end; m++) {
-                                if (journaled(ops.get(m))) {
-                                    journal.append(Journal.Entry.mark("done", m, Outcome.NOT_RUN.name()));
-                                }
-                            }
+                            markNotRun(ops, k, end);
                             break;
                         }
-                        results[k] = runWithRetry(k, op);
-                        if (journaled(op)) {
-                            journal.append(Journal.Entry.mark("done", k, results[k].outcome().name()));
+                        int copies = independentCopies(ops, k, end);
+                        int n = copies > 1 ? copies : 1;
+                        OperationOutcome[] outcomes = copies > 1 ? runCopies(ops, k, copies)
+                                : new OperationOutcome[] {runWithRetry(k, ops.get(k))};
+                        for (int i = 0; i < n; i++) {
+                            FileOperation op = ops.get(k + i);
+                            if (outcomes[i] == null) {
+                                continue; // cancelled before it started
+                            }
+                            results[k + i] = outcomes[i];
+                            if (journaled(op)) {
+                                journal.append(Journal.Entry.mark("done", k + i, outcomes[i].outcome().name()));
+                            }
+                            progress.step(op.source());
                         }
-                        progress.step(op.source());
+                        if (Arrays.asList(outcomes).contains(null)) {
+                            cancelled = true;
+                            for (int i = 0; i < n; i++) {
+                                if (outcomes[i] == null) {
+                                    markNotRun(ops, k + i, k + i + 1);
+                                }
+                            }
+                            markNotRun(ops, k + n, end);
+                            break;
+                        }
+                        k += n;
                     }
                     journal.force();
                     probe.at("done-flushed");
@@ -222,6 +240,9 @@ public final class FileEngine {
                 }
                 return new ExecutionResult(list, cancelled, removed, recovery);
             } finally {
+                if (copyPool != null) {
+                    copyPool.shutdownNow();
+                }
                 if (!finished && journal != null) {
                     journal.close();
                     try {
@@ -231,6 +252,62 @@ public final class FileEngine {
                     }
                 }
             }
+        }
+
+        private void markNotRun(List<FileOperation> ops, int from, int to) throws IOException {
+            for (int m = from; m < to; m++) {
+                if (journaled(ops.get(m))) {
+                    journal.append(Journal.Entry.mark("done", m, Outcome.NOT_RUN.name()));
+                }
+            }
+        }
+
+        /**
+         * How many copies from {@code k} on can run at once: consecutive copies (moves and deletes keep their order),
+         * none reading what another writes, no two writing one name (so each outcome is what a sequential run gives).
+         */
+        private int independentCopies(List<FileOperation> ops, int k, int end) {
+            if (settings.copyThreads() < 2) {
+                return 0;
+            }
+            java.util.Set<Path> written = new java.util.HashSet<>();
+            java.util.Set<Path> read = new java.util.HashSet<>();
+            int m = k;
+            while (m < end && ops.get(m) instanceof FileOperation.Copy c
+                    && !written.contains(c.source()) && !read.contains(c.destination()) && written.add(c.destination())) {
+                read.add(c.source());
+                m++;
+            }
+            return m - k;
+        }
+
+        /** Runs copies k … k+n-1 on the copy pool; a null outcome is a copy cancelled before it started. */
+        private OperationOutcome[] runCopies(List<FileOperation> ops, int k, int n) throws IOException {
+            if (copyPool == null) {
+                copyPool = java.util.concurrent.Executors.newFixedThreadPool(settings.copyThreads(), r -> {
+                    Thread t = new Thread(r, "apdm-copy");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            List<java.util.concurrent.Future<OperationOutcome>> futures = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int index = k + i;
+                futures.add(copyPool.submit(() -> cancel.isCancelled() ? null : runWithRetry(index, ops.get(index))));
+            }
+            OperationOutcome[] out = new OperationOutcome[n];
+            for (int i = 0; i < n; i++) {
+                try {
+                    out[i] = futures.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while copying");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // runWithRetry turns every IOException into an outcome; anything else is a bug to surface
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
         }
 
         private boolean journaled(FileOperation op) {
@@ -278,7 +355,9 @@ public final class FileEngine {
                         return new OperationOutcome(k, op, Outcome.FAILED, describe(e));
                     }
                 }
-                listener.onMessage("retrying " + op.source() + " once");
+                synchronized (listener) { // copies may retry on several threads at once
+                    listener.onMessage("retrying " + op.source() + " once");
+                }
                 sleep();
             }
         }

@@ -221,6 +221,71 @@ class FileEngineTest {
     }
 
     @Test
+    void copiesRunTogetherYetEachOutcomeIsThatOfItsOwnStepAndChainsKeepTheirOrder() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path m = TreeSnapshot.write(src.resolve("masterDark_" + i + ".xisf"), "dark " + i);
+            ops.add(new FileOperation.Copy(m, dst.resolve("night" + (i % 8) + "/masterDark_" + i + ".xisf"), "dark"));
+        }
+        TreeSnapshot.write(dst.resolve("night3/masterDark_11.xisf"), "someone else's dark");
+        // a copy of a copy: it must read the finished first one, so the engine keeps these two in order
+        Path first = dst.resolve("night0/masterDark_0.xisf");
+        ops.add(new FileOperation.Copy(first, dst.resolve("night9/masterDark_0.xisf"), "dark"));
+        FileEngine e = new FileEngine(EngineSettings.of(state).withIntentsPerFlush(64).withCopyThreads(4));
+
+        ExecutionResult r = e.execute(plan(ops), ProgressListener.NONE, CancellationToken.none());
+
+        for (int i = 0; i < 40; i++) {
+            OperationOutcome o = r.outcomes().get(i);
+            assertEquals(i, o.index());
+            if (i == 11) {
+                assertEquals(Outcome.CONFLICT, o.outcome(), "the different file under the same name is reported");
+                assertEquals("someone else's dark", Files.readString(o.operation().destination()), "never overwritten");
+            } else {
+                assertEquals(Outcome.DONE, o.outcome(), o.toString());
+                assertEquals("dark " + i, Files.readString(o.operation().destination()));
+            }
+        }
+        assertEquals(Outcome.DONE, r.outcomes().get(40).outcome());
+        assertEquals("dark 0", Files.readString(dst.resolve("night9/masterDark_0.xisf")));
+        assertNoTempFiles(tmp);
+        assertFalse(e.hasUnfinishedRuns());
+    }
+
+    @Test
+    void cancelDuringParallelCopiesLeavesWholeCopiesOrNone() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Path m = TreeSnapshot.write(src.resolve("masterFlat_" + i + ".xisf"), "flat " + i);
+            ops.add(new FileOperation.Copy(m, dst.resolve("nights/masterFlat_" + i + ".xisf"), "flat"));
+        }
+        CancellationToken cancel = new CancellationToken();
+        AtomicInteger published = new AtomicInteger();
+        FileEngine e = new FileEngine(EngineSettings.of(state).withIntentsPerFlush(16).withCopyThreads(4).withProbe(point -> {
+            if (point.equals("published") && published.incrementAndGet() == 10) {
+                cancel.cancel();
+            }
+        }));
+
+        ExecutionResult r = e.execute(plan(ops), ProgressListener.NONE, cancel);
+
+        assertTrue(r.cancelled());
+        long done = r.count(Outcome.DONE);
+        assertTrue(done >= 10 && done < 60, "stopped at the next safe point: " + done);
+        assertEquals(60, done + r.count(Outcome.NOT_RUN));
+        for (OperationOutcome o : r.outcomes()) {
+            Path d = o.operation().destination();
+            if (o.outcome() == Outcome.DONE) {
+                assertEquals(Files.readString(o.operation().source()), Files.readString(d));
+            } else {
+                assertFalse(Files.exists(d), "a copy not run leaves nothing: " + d);
+            }
+        }
+        assertNoTempFiles(tmp);
+        assertFalse(e.hasUnfinishedRuns());
+    }
+
+    @Test
     void refusesToWriteOutsideItsRootsOrThroughALink() throws IOException {
         Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
         Path outside = tmp.resolve("elsewhere/a.fits");
