@@ -75,6 +75,12 @@ public final class FlatDialogs implements FlatAsker {
         CompletableFuture<FlatDecider.Answer> answer = new CompletableFuture<>();
         // closing the dialog is "none": nothing is guessed
         dialog.setOnHidden(e -> answer.complete(dialog.getResult() == null ? FlatDecider.Answer.none() : dialog.getResult()));
+        // planning was cancelled while asking: nobody waits for this answer any more
+        answer.whenComplete((v, e) -> {
+            if (answer.isCancelled()) {
+                dialog.close();
+            }
+        });
         dialog.show();
         return answer;
     }

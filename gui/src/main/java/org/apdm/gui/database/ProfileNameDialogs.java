@@ -69,6 +69,12 @@ public final class ProfileNameDialogs implements ProfileNameAsker {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         // closing the dialog skips the profile: nothing is guessed
         dialog.setOnHidden(e -> answer.complete(dialog.getResult() == null ? Answer.skip() : dialog.getResult()));
+        // planning was cancelled while asking: nobody waits for this answer any more
+        answer.whenComplete((v, e) -> {
+            if (answer.isCancelled()) {
+                dialog.close();
+            }
+        });
         dialog.show();
         return answer;
     }

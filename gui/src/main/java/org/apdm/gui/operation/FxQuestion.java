@@ -10,7 +10,7 @@ import org.apdm.core.task.CancellationToken;
 
 /**
  * A question to the user from planning work: shown on the FX thread (a dialog), while the worker waits for the
- * answer. Cancel stops the wait and leaves the question unanswered.
+ * answer. Cancel stops the wait, leaves the question unanswered and cancels the shown future, so its dialog closes.
  */
 public final class FxQuestion {
 
@@ -23,9 +23,12 @@ public final class FxQuestion {
      */
     public static <T> T ask(Supplier<CompletableFuture<T>> show, CancellationToken cancel, T unanswered) {
         CompletableFuture<T> answer = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<T>> shown = new java.util.concurrent.atomic.AtomicReference<>();
         Platform.runLater(() -> {
             try {
-                show.get().whenComplete((v, e) -> answer.complete(e == null && v != null ? v : unanswered));
+                CompletableFuture<T> f = show.get();
+                shown.set(f);
+                f.whenComplete((v, e) -> answer.complete(e == null && v != null ? v : unanswered));
             } catch (RuntimeException e) {
                 answer.complete(unanswered);
             }
@@ -35,6 +38,13 @@ public final class FxQuestion {
                 return answer.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (cancel.isCancelled()) {
+                    // on the FX thread, after the dialog was shown: the asker closes it when its future is cancelled
+                    Platform.runLater(() -> {
+                        CompletableFuture<T> f = shown.get();
+                        if (f != null) {
+                            f.cancel(false);
+                        }
+                    });
                     return unanswered;
                 }
             } catch (InterruptedException e) {

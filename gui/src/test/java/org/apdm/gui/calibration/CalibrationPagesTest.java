@@ -121,6 +121,28 @@ class CalibrationPagesTest extends FxRobot {
 
 
     @Test
+    void cancellingWhileTheFlatQuestionIsOpenClosesItAndCopiesNothing() throws Exception {
+        tree = new CalibrationTree(tmp);
+        tree.lights("M 31", "2025-03-04", "L", 2);
+        tree.dark(300);
+        tree.flat("2025-03-02", "L");
+        open("calibration:\n  flat_fallback: ask\n", PageCatalog.CALIBRATION);
+        fx(() -> page().select(1));
+        Map<String, String> before = TreeSnapshot.of(tmp.resolve("Data"));
+
+        clickShown("#planButton");
+        await("the flat question", () -> lookup("#flatDialog").tryQuery().isPresent());
+        fx(() -> page().viewModel().distribute().cancel());
+
+        await("the question to close", () -> lookup("#flatDialog").tryQuery().isEmpty());
+        await("planning to stop", () -> {
+            var stage = page().viewModel().distribute().stageProperty().get();
+            return stage != org.apdm.gui.operation.OperationFlow.Stage.PLANNING;
+        });
+        assertEquals(before, TreeSnapshot.of(tmp.resolve("Data")), "nothing was copied");
+    }
+
+    @Test
     void cleanListsEveryDeleteAndDeletesOnlyAfterTheTick() throws Exception {
         tree = new CalibrationTree(tmp);
         Path covered = tree.rawFrames("DARK", "2025-03-01", null, 300, 3);
