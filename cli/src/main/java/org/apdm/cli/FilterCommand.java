@@ -55,6 +55,8 @@ public final class FilterCommand implements Callable<Integer> {
         DatabaseOption databaseOption;
         @Mixin
         OutputOptions output;
+        @Option(names = "--dry-run", description = "Show the list as it would be; change nothing.")
+        boolean dryRun;
 
         PrintWriter out() {
             return spec.commandLine().getOut();
@@ -64,7 +66,7 @@ public final class FilterCommand implements Callable<Integer> {
         int editRig(String rig, ListEdit edit) throws ConfigException, IOException {
             ApdmConfig config = configOption.load(ApdmCli.environment(spec));
             try (AstroDatabase db = databaseOption.open(config, true, spec.commandLine().getErr())) {
-                RigFilterRepository.RigFilters after = db.inTransaction("editing filters", c -> {
+                RigFilterRepository.RigFilters after = db.inTransaction("editing filters", dryRun, c -> {
                     RigFilterRepository repo = new RigFilterRepository(c, config);
                     RigFilterRepository.RigFilters before = repo.get(rig);
                     List<String> names = new ArrayList<>(before.filters().stream().map(RigFilterRepository.RigFilter::name)
@@ -73,7 +75,7 @@ public final class FilterCommand implements Callable<Integer> {
                     repo.set(rig, names);
                     return repo.get(rig);
                 });
-                print(out(), after, output.json());
+                print(out(), after, output.json(), dryRun);
             }
             out().flush();
             return ExitCodes.OK;
@@ -86,13 +88,21 @@ public final class FilterCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, RigFilterRepository.RigFilters f, boolean json) {
+        print(out, f, json, false);
+    }
+
+    static void print(PrintWriter out, RigFilterRepository.RigFilters f, boolean json, boolean dryRun) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rig", f.rig());
             m.put("source", f.source());
             m.put("filters", f.filters());
+            m.put("dryRun", dryRun);
             out.println(Json.write(m));
             return;
+        }
+        if (dryRun) {
+            out.println("Dry run, nothing changed; the list would be:");
         }
         out.printf("%s (from the %s), in priority order:%n", f.rig(), f.source());
         int i = 1;
@@ -214,7 +224,7 @@ public final class FilterCommand implements Callable<Integer> {
             }
             ApdmConfig config = configOption.load(ApdmCli.environment(spec));
             try (AstroDatabase db = databaseOption.open(config, true, spec.commandLine().getErr())) {
-                db.inTransaction("setting the AstroBin id", c -> {
+                db.inTransaction("setting the AstroBin id", dryRun, c -> {
                     new FilterRepository(c).setAstrobinId(name.trim(), noId ? null : astrobinId);
                     return null;
                 });
@@ -222,9 +232,11 @@ public final class FilterCommand implements Callable<Integer> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("filter", name.trim());
                     m.put("astrobinId", noId ? null : astrobinId);
+                    m.put("dryRun", dryRun);
                     out().println(Json.write(m));
                 } else {
-                    out().printf("%s: AstroBin id %s%n", name.trim(), noId ? "-" : astrobinId);
+                    out().printf("%s%s: AstroBin id %s%n", dryRun ? "Dry run, nothing changed: " : "", name.trim(),
+                            noId ? "-" : astrobinId);
                 }
             }
             out().flush();

@@ -55,9 +55,25 @@ public final class LocationCommand implements Callable<Integer> {
         DatabaseOption databaseOption;
         @Mixin
         OutputOptions output;
+        @Option(names = "--dry-run", description = "Say what would change; write nothing.")
+        boolean dryRun;
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** The result: a sentence, or with --json the command, the site and whether anything was written. */
+        void report(String command, Site site, String sentence, Map<String, Object> extra) {
+            if (output.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("command", command);
+                m.put("dryRun", dryRun);
+                m.put("site", siteJson(site));
+                m.putAll(extra);
+                out().println(Json.write(m));
+            } else {
+                out().println((dryRun ? "Dry run, nothing changed. Would have: " : "") + sentence);
+            }
         }
 
         ApdmConfig config() throws ConfigException {
@@ -144,8 +160,13 @@ public final class LocationCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> json(LocationRepository.Row r, int used) {
+        Map<String, Object> m = siteJson(r.site());
+        m.put("folders", used);
+        return m;
+    }
+
+    static Map<String, Object> siteJson(Site s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        Site s = r.site();
         m.put("name", s.name());
         m.put("latitude", s.latitude());
         m.put("longitude", s.longitude());
@@ -153,7 +174,6 @@ public final class LocationCommand implements Callable<Integer> {
         m.put("bortle", s.sky().bortle());
         m.put("brightnessMcdM2", s.sky().brightness());
         m.put("artificialBrightnessUcdM2", s.sky().artificialBrightness());
-        m.put("folders", used);
         return m;
     }
 
@@ -232,8 +252,9 @@ public final class LocationCommand implements Callable<Integer> {
                     site = fetch(sky.provider(), site, out(), failures);
                 }
                 Site s = site;
-                db.inTransaction("adding a site", c -> new LocationRepository(c).insert(s));
-                out().printf("Added the site %s at %s, %s.%n", s.name(), s.latitude(), s.longitude());
+                db.inTransaction("adding a site", dryRun, c -> new LocationRepository(c).insert(s));
+                report("location add", s, String.format("Added the site %s at %s, %s.", s.name(), s.latitude(),
+                        s.longitude()), Map.of());
             }
             out().flush();
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.LEFT_BEHIND;
@@ -267,13 +288,13 @@ public final class LocationCommand implements Callable<Integer> {
                     site = fetch(sky.provider(), site, out(), failures);
                 }
                 Site s = site;
-                db.inTransaction("editing a site", c -> {
+                db.inTransaction("editing a site", dryRun, c -> {
                     new LocationRepository(c).update(row.id(), s);
                     return null;
                 });
-                out().printf("Site %s: %s, %s; magnitude %s, Bortle %s.%n", s.name(), s.latitude(), s.longitude(),
-                        s.sky().magnitude(), s.sky().bortle());
-                if (lat != null || lon != null) {
+                report("location edit", s, String.format("Site %s: %s, %s; magnitude %s, Bortle %s.", s.name(),
+                        s.latitude(), s.longitude(), s.sky().magnitude(), s.sky().bortle()), Map.of());
+                if ((lat != null || lon != null) && !output.json()) {
                     out().println("Folders already recorded keep their site; `apdm db update --update` matches them again.");
                 }
             }
@@ -300,9 +321,9 @@ public final class LocationCommand implements Callable<Integer> {
                     throw new UsageException(used + " recorded folder(s) were taken at " + row.site().name()
                             + "; they would have no site. Add --force to remove it anyway");
                 }
-                int cleared = db.inTransaction("removing a site", c -> new LocationRepository(c).delete(row.id()));
-                out().printf("Removed the site %s%s.%n", row.site().name(),
-                        cleared > 0 ? "; " + cleared + " folder(s) now have no site" : "");
+                int cleared = db.inTransaction("removing a site", dryRun, c -> new LocationRepository(c).delete(row.id()));
+                report("location remove", row.site(), String.format("Removed the site %s%s.", row.site().name(),
+                        cleared > 0 ? "; " + cleared + " folder(s) now have no site" : ""), Map.of("foldersWithoutSite", cleared));
             }
             out().flush();
             return ExitCodes.OK;
@@ -340,7 +361,7 @@ public final class LocationCommand implements Callable<Integer> {
                     Site s = fetch(provider, r.site(), out(), failures);
                     out().flush();
                     if (s != r.site()) {
-                        db.inTransaction("saving the sky quality", c -> {
+                        db.inTransaction("saving the sky quality", dryRun, c -> {
                             new LocationRepository(c).update(r.id(), s);
                             return null;
                         });

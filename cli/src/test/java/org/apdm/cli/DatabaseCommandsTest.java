@@ -187,6 +187,28 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void dryRunsOfSiteAndFilterEditsSayWhatWouldChangeAndWriteNothing() throws IOException {
+        assertEquals(ExitCodes.OK, apdm("db", "init").code());
+        String sitesBefore = apdm("location", "list", "--json").out();
+        CliHarness.Run add = apdm("location", "add", "Backyard", "--lat", "40.1", "--lon", "-105.2", "--dry-run", "--json");
+        assertEquals(ExitCodes.OK, add.code(), add.toString());
+        JsonNode a = JSON.readTree(add.out());
+        assertTrue(a.get("dryRun").asBoolean());
+        assertEquals("Backyard", a.get("site").get("name").asText());
+        CliHarness.Run remove = apdm("location", "remove", "RL", "--dry-run");
+        assertTrue(remove.out().startsWith("Dry run, nothing changed. Would have: Removed the site RL"), remove.out());
+        assertEquals(sitesBefore, apdm("location", "list", "--json").out(), "no site added or removed");
+
+        String rig = "SQA55@f5.3+ATR585M";
+        CliHarness.Run order = apdm("filter", "remove", "UVIR", "--rig", rig, "--dry-run", "--json");
+        assertEquals(ExitCodes.OK, order.code(), order.toString());
+        JsonNode f = JSON.readTree(order.out());
+        assertTrue(f.get("dryRun").asBoolean());
+        assertFalse(f.get("filters").toString().contains("UVIR"), "the list as it would be");
+        assertTrue(apdm("filter", "list", "--rig", rig).out().contains("UVIR"), "still in the rig's list");
+    }
+
+    @Test
     void backupAndRestoreKeepTheCurrentDatabase() throws IOException {
         assertEquals(ExitCodes.OK, apdm("db", "update").code());
         CliHarness.Run b = apdm("db", "backup", "--to", tmp.resolve("bk").toString(), "--json");
