@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
 import org.apdm.core.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,20 +32,33 @@ public final class ConfigCommand {
         ConfigOption configOption;
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write it (default: the per-user config file).")
         Path file;
+        @Mixin
+        OutputOptions output;
+        @Option(names = "--dry-run", description = "Say where it would be written; write nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() throws IOException {
             CliEnvironment env = ApdmCli.environment(spec);
-            Path target = file != null ? file : configOption.file(env);
+            Path target = (file != null ? file : configOption.file(env)).toAbsolutePath().normalize();
             PrintWriter out = spec.commandLine().getOut();
             if (Files.exists(target)) {
                 throw new UsageException(target + " already exists; edit it, or pass another FILE");
             }
-            if (target.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(target.toAbsolutePath().getParent());
+            if (!dryRun) {
+                if (target.getParent() != null) {
+                    Files.createDirectories(target.getParent());
+                }
+                // a new file, never a replacement (CREATE_NEW): not a move or copy, so not the file engine's
+                Files.writeString(target, ConfigLoader.exampleConfig(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             }
-            Files.writeString(target, ConfigLoader.exampleConfig(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            out.printf("Wrote %s; set roots.raw and roots.data in it, then run `apdm ingest --dry-run`.%n", target);
+            if (output.json()) {
+                out.println(Json.write(Map.of("command", "config init", "dryRun", dryRun, "file", target.toString())));
+            } else {
+                out.printf("%s %s; set roots.raw and roots.data in it, then run `apdm ingest --dry-run`.%n",
+                        dryRun ? "Dry run, nothing changed. Would write" : "Wrote", target);
+            }
+            out.flush();
             return ExitCodes.OK;
         }
     }

@@ -2,6 +2,7 @@ package org.apdm.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.apdm.core.config.ConfigException;
 import org.apdm.db.AcceptedRow;
 import org.apdm.db.AstroDatabase;
 import org.apdm.db.DatabaseBackups;
+import org.apdm.db.DatabaseException;
 import org.apdm.db.DatabaseSetup;
 import org.apdm.db.profiles.ProfileImportOperation;
 import org.apdm.db.profiles.ProfileImportSummary;
@@ -77,9 +79,15 @@ public final class DbCommand implements Callable<Integer> {
                     "Adds the default filters with their AstroBin ids and, when there are no sites yet, the six",
                     "default sites."})
     static final class Init extends Sub {
+        @Option(names = "--dry-run", description = "Say what would be created, updated and added; change nothing.")
+        boolean dryRun;
+
         @Override
         public Integer call() throws ConfigException, IOException {
             ApdmConfig config = configOption.load(env());
+            if (dryRun) {
+                return dryRun(config);
+            }
             try (AstroDatabase db = databaseOption.open(config, true, err())) {
                 DatabaseSetup.Result r = DatabaseSetup.init(db, config);
                 if (output.json()) {
@@ -103,6 +111,45 @@ public final class DbCommand implements Callable<Integer> {
             out().flush();
             return ExitCodes.OK;
         }
+
+        /**
+         * A missing file would be created with the defaults; an older schema would be backed up and updated (not done
+         * here: only listed); an up-to-date one is asked in a rolled-back transaction what it lacks.
+         */
+        private int dryRun(ApdmConfig config) throws IOException {
+            Path f = databaseOption.file(config);
+            boolean exists = Files.exists(f);
+            List<String> pending = exists ? AstroDatabase.pendingMigrations(f) : List.of();
+            DatabaseSetup.Result r = null;
+            if (exists && pending.isEmpty()) {
+                try (AstroDatabase db = databaseOption.open(config, false, err())) {
+                    r = DatabaseSetup.init(db, config, true);
+                }
+            }
+            if (output.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("command", "db init");
+                m.put("dryRun", true);
+                m.put("database", f.toString());
+                m.put("exists", exists);
+                m.put("pendingSchemaVersions", pending);
+                m.put("filtersChanged", r == null ? null : r.filtersChanged());
+                m.put("sitesAdded", r == null ? null : r.sitesAdded());
+                out().println(Json.write(m));
+            } else if (!exists) {
+                out().printf("Dry run, nothing changed. Would create %s with the default filters and sites.%n", f);
+            } else if (!pending.isEmpty()) {
+                out().printf("Dry run, nothing changed. Would copy %s to %s, then update its schema to version %s "
+                        + "(%s), then add any default filters it lacks.%n", f, DatabaseBackups.defaultFolder(f),
+                        pending.get(pending.size() - 1), String.join(", ", pending));
+            } else {
+                out().printf("Dry run, nothing changed. %s is at the current schema; it would gain %d filter(s) or "
+                        + "AstroBin id(s)%s.%n", f, r.filtersChanged(), r.sitesAdded().isEmpty() ? ""
+                        : " and the sites " + String.join(", ", r.sitesAdded()));
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -112,10 +159,28 @@ public final class DbCommand implements Callable<Integer> {
     static final class Backup extends Sub {
         @Option(names = "--to", paramLabel = "DIR", description = "Folder for the copy.")
         Path to;
+        @Option(names = "--dry-run", description = "Say where the copy would go; write nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() throws ConfigException, IOException {
             ApdmConfig config = configOption.load(env());
+            if (dryRun) {
+                Path f = databaseOption.file(config);
+                if (!Files.exists(f)) {
+                    throw new DatabaseException("there is no database at " + f + "; run `apdm db init` to create it, "
+                            + "or pass --database FILE");
+                }
+                Path dir = to != null ? to.toAbsolutePath().normalize() : DatabaseBackups.defaultFolder(f);
+                if (output.json()) {
+                    out().println(Json.write(Map.of("command", "db backup", "dryRun", true, "database", f.toString(),
+                            "folder", dir.toString())));
+                } else {
+                    out().printf("Dry run, nothing changed. Would write a consistent copy of %s into %s.%n", f, dir);
+                }
+                out().flush();
+                return ExitCodes.OK;
+            }
             try (AstroDatabase db = databaseOption.open(config, false, err())) {
                 Path dir = to != null ? to.toAbsolutePath().normalize() : DatabaseBackups.defaultFolder(db.file());
                 Path copy = DatabaseBackups.backup(db, dir, "", Clock.systemDefaultZone());

@@ -112,6 +112,8 @@ public final class SchedulerCommand {
         @Option(names = "--backup-dir", paramLabel = "DIR",
                 description = "Where backups go (default: <state_dir>/scheduler-backups).")
         Path backupDir;
+        @Option(names = "--dry-run", description = "Say where the copy would go and which old copies would go; write nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() throws ConfigException {
@@ -122,6 +124,23 @@ public final class SchedulerCommand {
             Path db = d.scheduler(config);
             Path dir = backupDir(backupDir, config);
             PrintWriter out = spec.commandLine().getOut();
+            if (dryRun) {
+                if (output.json()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("command", "scheduler backup");
+                    m.put("dryRun", true);
+                    m.put("scheduler", db.toString());
+                    m.put("folder", dir.toString());
+                    m.put("kept", config.scheduler().backups());
+                    m.put("exitCode", ExitCodes.OK);
+                    out.println(Json.write(m));
+                } else {
+                    out.printf("Dry run, nothing changed. Would copy %s into %s under its write lock, keeping the newest "
+                            + "%d copies.%n", db, dir, config.scheduler().backups());
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
             try {
                 Path b = new SchedulerSyncOperation(config, Clock.systemDefaultZone()).backup(db, dir);
                 if (output.json()) {

@@ -209,6 +209,25 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void dryRunsOfInitAndBackupCreateNothing() throws IOException {
+        Path db = tmp.resolve("fresh.sqlite");
+        CliHarness.Run init = apdm("db", "init", "--database", db.toString(), "--dry-run");
+        assertEquals(ExitCodes.OK, init.code(), init.toString());
+        assertTrue(init.out().contains("Would create " + db), init.out());
+        assertFalse(Files.exists(db), "a dry run creates no database");
+        assertEquals(ExitCodes.OK, apdm("db", "init", "--database", db.toString()).code());
+        JsonNode again = JSON.readTree(apdm("db", "init", "--database", db.toString(), "--dry-run", "--json").out());
+        assertEquals(0, again.get("pendingSchemaVersions").size());
+        assertEquals(0, again.get("filtersChanged").asInt(), "an initialised database lacks nothing");
+
+        Path to = tmp.resolve("bk");
+        CliHarness.Run b = apdm("db", "backup", "--database", db.toString(), "--to", to.toString(), "--dry-run", "--json");
+        assertEquals(ExitCodes.OK, b.code(), b.toString());
+        assertTrue(JSON.readTree(b.out()).get("dryRun").asBoolean());
+        assertFalse(Files.exists(to), "no backup written");
+    }
+
+    @Test
     void backupAndRestoreKeepTheCurrentDatabase() throws IOException {
         assertEquals(ExitCodes.OK, apdm("db", "update").code());
         CliHarness.Run b = apdm("db", "backup", "--to", tmp.resolve("bk").toString(), "--json");

@@ -1,6 +1,7 @@
 package org.apdm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,6 +38,10 @@ class DemoAndConfigCommandTest {
     void configInitWritesTheExampleOnceAndShowReadsIt() throws IOException {
         CliHarness cli = new CliHarness(tmp.resolve("home"));
         Path file = tmp.resolve("my.yaml");
+        CliHarness.Run dry = cli.apdm("config", "init", file.toString(), "--dry-run", "--json");
+        assertEquals(ExitCodes.OK, dry.code(), dry.toString());
+        assertTrue(dry.out().contains("\"dryRun\" : true"), dry.out());
+        assertFalse(Files.exists(file), "a dry run writes no configuration");
         assertEquals(ExitCodes.OK, cli.apdm("config", "init", file.toString()).code());
         assertTrue(Files.readString(file).contains("C8E@f10.0+ZWO ASI2600MM Pro"));
         CliHarness.Run twice = cli.apdm("config", "init", file.toString());

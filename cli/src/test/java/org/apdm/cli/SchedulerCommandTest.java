@@ -6,6 +6,7 @@ import static org.apdm.nina.testing.TestDatabases.accepted;
 import static org.apdm.nina.testing.TestDatabases.sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,6 +162,10 @@ class SchedulerCommandTest {
     void backupAloneCopiesTheFileAndKeepsTheConfiguredNumber() throws Exception {
         Files.writeString(config, Files.readString(config) + "  backups: 2\n", StandardCharsets.UTF_8);
         byte[] before = Files.readAllBytes(ts);
+        CliHarness.Run dry = cli.apdm("scheduler", "backup", "--config", config.toString(), "--dry-run");
+        assertEquals(ExitCodes.OK, dry.code(), dry.toString());
+        assertTrue(dry.out().startsWith("Dry run, nothing changed. Would copy " + ts), dry.out());
+        assertFalse(Files.exists(tmp.resolve("state/scheduler-backups")), "a dry run copies nothing");
         for (int i = 0; i < 3; i++) {
             CliHarness.Run r = cli.apdm("scheduler", "backup", "--config", config.toString());
             assertEquals(ExitCodes.OK, r.code(), r.toString());

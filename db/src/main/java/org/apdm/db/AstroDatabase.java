@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.apdm.db.migration.V2__Relax_legacy_not_null;
 import org.flywaydb.core.Flyway;
@@ -77,15 +78,7 @@ public final class AstroDatabase implements AutoCloseable {
             throw e instanceof DatabaseException d ? d : new DatabaseException("cannot use " + f + ": " + e.getMessage(), e);
         }
         String url = url(f);
-        Flyway flyway = Flyway.configure()
-                .dataSource(url, null, null)
-                .locations("classpath:db/migration")
-                .javaMigrations(new V2__Relax_legacy_not_null())
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .baselineDescription("existing astrophotography database")
-                .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
-                .load();
+        Flyway flyway = flyway(url);
         Path backup = null;
         int applied;
         try {
@@ -119,6 +112,35 @@ public final class AstroDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw DatabaseException.of(f, "opening", e);
         }
+    }
+
+    /**
+     * The schema versions {@link #open} would apply to an existing file, without applying them (for dry runs); empty
+     * when it is up to date.
+     */
+    public static List<String> pendingMigrations(Path file) throws DatabaseException {
+        Path f = file.toAbsolutePath().normalize();
+        try {
+            checkSqlite(f);
+            return java.util.Arrays.stream(flyway(url(f)).info().pending())
+                    .map(m -> m.getVersion().getVersion()).toList();
+        } catch (FlywayException e) {
+            throw new DatabaseException("cannot read the schema of " + f + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw e instanceof DatabaseException d ? d : new DatabaseException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Flyway flyway(String url) {
+        return Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .javaMigrations(new V2__Relax_legacy_not_null())
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("existing astrophotography database")
+                .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
+                .load();
     }
 
     static String url(Path f) {

@@ -48,7 +48,12 @@ public final class DatabaseSetup {
     }
 
     public static Result init(AstroDatabase db, ApdmConfig config) throws DatabaseException {
-        return db.inTransaction("setting up the database", c -> {
+        return init(db, config, false);
+    }
+
+    /** With {@code dryRun}: what would be added, rolled back. */
+    public static Result init(AstroDatabase db, ApdmConfig config, boolean dryRun) throws DatabaseException {
+        return db.inTransaction("setting up the database", dryRun, c -> {
             FilterRepository filters = new FilterRepository(c);
             List<ApdmConfig.FilterDef> all = new ArrayList<>(ApdmConfig.DEFAULT_FILTERS);
             config.rigs().values().forEach(r -> {

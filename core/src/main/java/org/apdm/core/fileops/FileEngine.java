@@ -67,6 +67,41 @@ public final class FileEngine {
         }
     }
 
+    /** A run that was interrupted: its journal, what it was, when it began, and the steps it had not finished. */
+    public record UnfinishedRun(Path journal, String title, String began, int unfinishedSteps) {
+    }
+
+    /** The interrupted runs {@link #recover} would finish or roll back; reads the journals, changes nothing. */
+    public List<UnfinishedRun> unfinishedRuns() throws IOException {
+        Path dir = journalDirectory();
+        List<UnfinishedRun> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        List<Path> journals;
+        try (var s = Files.list(dir)) {
+            journals = s.filter(p -> p.getFileName().toString().endsWith(Journal.SUFFIX)).sorted().toList();
+        }
+        for (Path j : journals) {
+            String title = "";
+            String began = "";
+            java.util.Set<Integer> open = new java.util.HashSet<>();
+            for (Journal.Entry e : Journal.read(j)) {
+                switch (e.r()) {
+                    case "begin" -> {
+                        title = e.title();
+                        began = e.at();
+                    }
+                    case "intent" -> open.add(e.op());
+                    case "done" -> open.remove(e.op());
+                    default -> { }
+                }
+            }
+            out.add(new UnfinishedRun(j, title, began, open.size()));
+        }
+        return out;
+    }
+
     /** True when an interrupted run left a journal behind. */
     public boolean hasUnfinishedRuns() throws IOException {
         Path dir = journalDirectory();

@@ -76,7 +76,12 @@ class CrashRecoveryTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             killed += p.exitValue() == CrashChild.KILLED ? 1 : 0;
             FileEngine engine = new FileEngine(EngineSettings.of(run.resolve("state")));
+            for (FileEngine.UnfinishedRun u : engine.unfinishedRuns()) {
+                assertEquals("crash-test-copy", u.title(), "`apdm recover --dry-run` names the interrupted run");
+                assertTrue(u.unfinishedSteps() <= FILES, "kill point " + k + ": " + u);
+            }
             assertTrue(engine.recover().problems().isEmpty());
+            assertTrue(engine.unfinishedRuns().isEmpty(), "recovered: nothing left to list");
             assertEquals(original, TreeSnapshot.of(src), "kill point " + k + ": sources untouched");
             Map<String, String> copied = TreeSnapshot.of(dst);
             for (Map.Entry<String, String> e : copied.entrySet()) {
