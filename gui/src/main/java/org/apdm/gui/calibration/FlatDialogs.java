@@ -13,6 +13,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.apdm.core.calibration.FlatDecider;
+import org.apdm.gui.operation.FxQuestion;
 import org.apdm.gui.shell.Ui;
 
 /**
@@ -72,16 +73,7 @@ public final class FlatDialogs implements FlatAsker {
             Object date = group.getSelectedToggle() == null ? null : group.getSelectedToggle().getUserData();
             return b == use && date instanceof java.time.LocalDate d ? FlatDecider.Answer.use(d) : FlatDecider.Answer.none();
         });
-        CompletableFuture<FlatDecider.Answer> answer = new CompletableFuture<>();
         // closing the dialog is "none": nothing is guessed
-        dialog.setOnHidden(e -> answer.complete(dialog.getResult() == null ? FlatDecider.Answer.none() : dialog.getResult()));
-        // planning was cancelled while asking: nobody waits for this answer any more
-        answer.whenComplete((v, e) -> {
-            if (answer.isCancelled()) {
-                dialog.close();
-            }
-        });
-        dialog.show();
-        return answer;
+        return FxQuestion.show(dialog, r -> r == null ? FlatDecider.Answer.none() : r);
     }
 }

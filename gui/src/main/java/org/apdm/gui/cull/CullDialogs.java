@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 import org.apdm.core.cull.GroupProposal;
+import org.apdm.gui.operation.FxQuestion;
 
 /** Asks about a group nobody reviewed while the cull runs: the group's review in a dialog, Reject or Keep. */
 public final class CullDialogs implements GroupAsker {
@@ -32,9 +33,7 @@ public final class CullDialogs implements GroupAsker {
         ButtonType keep = new ButtonType("Keep all frames", ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(reject, keep);
         dialog.setResultConverter(b -> b == reject ? review.proposal() : null);
-        CompletableFuture<GroupProposal> answer = new CompletableFuture<>();
-        dialog.setOnHidden(e -> answer.complete(dialog.getResult()));
-        dialog.show();
-        return answer;
+        // closing the dialog keeps every frame
+        return FxQuestion.show(dialog, r -> r);
     }
 }

@@ -6,11 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,6 +24,7 @@ import org.apdm.core.summary.PathDisplay;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.gui.AppContext;
 import org.apdm.gui.operation.Failures;
+import org.apdm.gui.operation.FxQuestion;
 import org.apdm.gui.operation.PlanPreview;
 import org.apdm.gui.operation.RunResult;
 import org.apdm.gui.task.Job;
@@ -243,22 +239,7 @@ public final class CullViewModel {
     }
 
     private GroupProposal askAndWait(GroupProposal p, CancellationToken cancel) {
-        CompletableFuture<GroupProposal> answer = new CompletableFuture<>();
-        Platform.runLater(() -> asker.ask(p).whenComplete((v, e) -> answer.complete(e == null ? v : null)));
-        while (true) {
-            try {
-                return answer.get(100, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (cancel.isCancelled()) {
-                    return null;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            } catch (ExecutionException e) {
-                return null;
-            }
-        }
+        return FxQuestion.ask(() -> asker.ask(p), cancel, null);
     }
 
     private CullOperation operation() {

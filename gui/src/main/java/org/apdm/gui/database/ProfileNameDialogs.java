@@ -13,6 +13,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.apdm.core.profile.ProfileImportPlanner;
+import org.apdm.gui.operation.FxQuestion;
 import org.apdm.gui.shell.Ui;
 
 /**
@@ -66,16 +67,7 @@ public final class ProfileNameDialogs implements ProfileNameAsker {
         okButton.disableProperty().bind(Bindings.createBooleanBinding(() -> rename.isSelected()
                 && !ProfileImportSteps.isRigName(rig.getText()), rig.textProperty(), rename.selectedProperty()));
         dialog.setResultConverter(b -> b == ok && rename.isSelected() ? Answer.importAs(rig.getText().trim()) : Answer.skip());
-        CompletableFuture<Answer> answer = new CompletableFuture<>();
         // closing the dialog skips the profile: nothing is guessed
-        dialog.setOnHidden(e -> answer.complete(dialog.getResult() == null ? Answer.skip() : dialog.getResult()));
-        // planning was cancelled while asking: nobody waits for this answer any more
-        answer.whenComplete((v, e) -> {
-            if (answer.isCancelled()) {
-                dialog.close();
-            }
-        });
-        dialog.show();
-        return answer;
+        return FxQuestion.show(dialog, r -> r == null ? Answer.skip() : r);
     }
 }

@@ -18,6 +18,23 @@ public final class FxQuestion {
     }
 
     /**
+     * Shows the dialog (FX thread) and completes with {@code answerOf} of its result when it closes (null when closed
+     * without one); cancelling the returned future, as {@link #ask} does when planning is cancelled, closes it.
+     */
+    public static <R, A> CompletableFuture<A> show(javafx.scene.control.Dialog<R> dialog,
+                                                   java.util.function.Function<R, A> answerOf) {
+        CompletableFuture<A> answer = new CompletableFuture<>();
+        dialog.setOnHidden(e -> answer.complete(answerOf.apply(dialog.getResult())));
+        answer.whenComplete((v, e) -> {
+            if (answer.isCancelled()) {
+                dialog.close();
+            }
+        });
+        dialog.show();
+        return answer;
+    }
+
+    /**
      * @param show       shows the question on the FX thread and completes with the answer
      * @param unanswered the answer when cancelled, interrupted, or the dialog failed
      */
