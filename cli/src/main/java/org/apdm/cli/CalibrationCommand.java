@@ -77,11 +77,12 @@ public final class CalibrationCommand implements Callable<Integer> {
                     "roots.pixinsight_masters", config);
             Path libraryDir = library(library, config);
             Path dataDir = data != null ? data.toAbsolutePath().normalize() : config.roots().data();
-            if (libraryDir.startsWith(fromDir)) {
-                throw new UsageException("the library " + libraryDir + " must not lie inside the master folder " + fromDir);
+            ArchiveOperation.Request request = new ArchiveOperation.Request(fromDir, libraryDir, dataDir);
+            if (request.folderProblem() != null) {
+                throw new UsageException(request.folderProblem());
             }
-            return CalibrationReports.archive(config, new ArchiveOperation.Request(fromDir, libraryDir, dataDir), output,
-                    dryRun, env, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return CalibrationReports.archive(config, request, output, dryRun, env, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 

@@ -71,6 +71,15 @@ class CalibrationCommandTest {
     }
 
     @Test
+    void aLibraryInsideTheMasterFolderIsRefusedBeforeAnythingIsRead() throws Exception {
+        Files.createDirectories(masters);
+        CliHarness.Run r = apdm("calibration", "archive", "--config", config, "--library", masters.resolve("lib").toString());
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("must not lie inside the master folder"), r.err());
+        assertFalse(Files.exists(masters.resolve("lib")), "nothing was created");
+    }
+
+    @Test
     void distributePrintsWhatWasCopiedAndWhatIsMissingAndExitsOne() throws Exception {
         tree.lights("M 31", "2025-03-01", "L", 2);
         tree.lights("M 31", "2025-03-01", "R", 2);

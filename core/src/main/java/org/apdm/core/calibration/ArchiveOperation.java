@@ -27,6 +27,12 @@ public final class ArchiveOperation {
      * @param data    the data root (its rig folders tell which cameras belong to which rigs); may be null
      */
     public record Request(Path from, Path library, Path data) {
+
+        /** Why these folders cannot work together, or null: a library inside the master folder would archive itself. */
+        public String folderProblem() {
+            return library.startsWith(from)
+                    ? "the library " + library + " must not lie inside the master folder " + from : null;
+        }
     }
 
     public record Prepared(Request request, ArchivePlanner.Result planned, int scanned, Duration scanTime,

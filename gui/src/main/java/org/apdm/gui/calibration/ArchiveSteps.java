@@ -36,13 +36,13 @@ public final class ArchiveSteps implements OperationSteps<ArchiveSteps.Prepared>
 
     /** The folders of {@code apdm calibration archive} without flags. */
     public static ArchiveOperation.Request request(ApdmConfig config) {
-        Path from = Folders.existing(config.roots().pixinsightMasters(), "roots.pixinsight_masters");
-        Path library = Folders.configured(config.roots().libraryOrData(), "roots.library");
-        if (library.startsWith(from)) {
-            throw new IllegalStateException("The library " + library + " must not lie inside the master folder " + from
-                    + "; check Settings → Folders.");
+        ArchiveOperation.Request request = new ArchiveOperation.Request(
+                Folders.existing(config.roots().pixinsightMasters(), "roots.pixinsight_masters"),
+                Folders.configured(config.roots().libraryOrData(), "roots.library"), Folders.optional(config.roots().data()));
+        if (request.folderProblem() != null) {
+            throw new IllegalStateException(request.folderProblem() + "; check Settings → Folders.");
         }
-        return new ArchiveOperation.Request(from, library, Folders.optional(config.roots().data()));
+        return request;
     }
 
     @Override
