@@ -187,7 +187,8 @@ public final class FileEngine {
         private final String batch = UUID.randomUUID().toString().replace("-", "");
         // copies of one chunk may run on several threads (runCopies): what they share is concurrent
         private final java.util.Set<Integer> published = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final java.util.Set<Path> createdDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> createdDirectories =
+                new java.util.concurrent.ConcurrentHashMap<>();
         private java.util.concurrent.ExecutorService copyPool;
         private Journal journal;
 
@@ -495,8 +496,21 @@ public final class FileEngine {
         /** Creates the destination's folder once per run; a stat per file would double a move's cost. */
         private void ensureParent(Path dst) throws IOException {
             Path parent = dst.getParent();
-            if (createdDirectories.add(parent)) {
-                Files.createDirectories(parent);
+            if (createdDirectories.containsKey(parent)) {
+                return;
+            }
+            // atomic per folder: a parallel copy into the same new folder waits until it exists (ADR 0052)
+            try {
+                createdDirectories.computeIfAbsent(parent, p -> {
+                    try {
+                        Files.createDirectories(p);
+                        return Boolean.TRUE;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
 

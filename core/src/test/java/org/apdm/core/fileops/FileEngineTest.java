@@ -253,6 +253,33 @@ class FileEngineTest {
     }
 
     @Test
+    void parallelCopiesIntoOneNewFolderNeedNoRetry() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            Path m = TreeSnapshot.write(src.resolve("masterDark_" + i + ".xisf"), "dark " + i);
+            // eight copies at a time, each eight into a folder that does not exist yet
+            ops.add(new FileOperation.Copy(m, dst.resolve("new/night" + (i / 8) + "/masterDark_" + i + ".xisf"), "dark"));
+        }
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(Progress progress) {
+            }
+
+            @Override
+            public void onMessage(String line) {
+                messages.add(line);
+            }
+        };
+        FileEngine e = new FileEngine(EngineSettings.of(state).withIntentsPerFlush(64).withCopyThreads(8));
+
+        ExecutionResult r = e.execute(plan(ops), listener, CancellationToken.none());
+
+        assertEquals(64, r.count(Outcome.DONE));
+        assertEquals(List.of(), messages, "the folder is made once, before any copy writes into it");
+    }
+
+    @Test
     void cancelDuringParallelCopiesLeavesWholeCopiesOrNone() throws IOException {
         List<FileOperation> ops = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
