@@ -91,10 +91,6 @@ public final class CullCommand implements Callable<Integer> {
         ApdmConfig config = configOption.load(env);
         Path dataDir = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
         Path rejectDir = Engines.folder(reject, config.roots().reject(), "--reject-dir", "roots.reject", config);
-        if (rejectDir.startsWith(dataDir) || dataDir.startsWith(rejectDir)) {
-            throw new UsageException("the reject folder " + rejectDir + " and the data folder " + dataDir
-                    + " must not contain one another");
-        }
         if (all && !rigs.isEmpty()) {
             throw new UsageException("--all and --rig cannot be combined");
         }
@@ -103,6 +99,10 @@ public final class CullCommand implements Callable<Integer> {
             passes = List.of(ConfigResolver.passFromLimits("command-line", maxHfr, maxRms, minStars, autoAccept));
         } else if (autoAccept != null) {
             throw new UsageException("--auto-accept-percent needs limits (--max-hfr, --max-rms or --min-stars)");
+        }
+        CullOperation.Request request = new CullOperation.Request(dataDir, rejectDir, rigs, pass, passes, dryRun);
+        if (request.folderProblem() != null) {
+            throw new UsageException(request.folderProblem());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -116,8 +116,7 @@ public final class CullCommand implements Callable<Integer> {
         CullOperation.Result r;
         try (Cancellation cancel = new Cancellation();
              ConsoleProgress progress = new ConsoleProgress(err, env.interactive(), output.quiet() || output.json())) {
-            r = op.run(new CullOperation.Request(dataDir, rejectDir, rigs, pass, passes, dryRun), decider, progress,
-                    cancel.token());
+            r = op.run(request, decider, progress, cancel.token());
         }
         int code = exitCode(r, decider);
         if (csv != null) {

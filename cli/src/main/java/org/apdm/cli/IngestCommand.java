@@ -61,12 +61,11 @@ public final class IngestCommand implements Callable<Integer> {
         Path dataDir = Engines.folder(data, config.roots().data(), "--data", "roots.data", config);
         Path calDir = calibration != null ? calibration.toAbsolutePath().normalize()
                 : config.roots().calibration() != null ? config.roots().calibration() : rawDir;
-        if (dataDir.startsWith(rawDir) || rawDir.startsWith(dataDir)) {
-            throw new UsageException("the data folder " + dataDir + " and the RAW folder " + rawDir
-                    + " must not contain one another");
+        IngestOperation.Request request = new IngestOperation.Request(rawDir, dataDir, calDir);
+        if (request.folderProblem() != null) {
+            throw new UsageException(request.folderProblem());
         }
-        return run(config, new IngestOperation.Request(rawDir, dataDir, calDir), output, dryRun, env,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(config, request, output, dryRun, env, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Runs an ingest and prints its result; shared with {@code apdm demo}. */

@@ -51,6 +51,15 @@ class CullCommandTest {
     }
 
     @Test
+    void aRejectFolderInsideDataIsRefusedBeforeAnythingMoves() throws IOException {
+        CliHarness.Run r = new CliHarness(tmp.resolve("home")).apdm("cull", "--config", config.toString(),
+                "--reject-dir", data.resolve("Reject").toString());
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("must not contain one another"), r.err());
+        assertEquals(15, fits(data), "every light stays");
+    }
+
+    @Test
     void withoutATerminalOnlyTheAutomaticGroupIsApplied() throws IOException {
         CliHarness.Run r = new CliHarness(tmp.resolve("home")).apdm("cull", "--config", config.toString(), "--pass", "pass1");
         assertEquals(ExitCodes.LEFT_BEHIND, r.code(), r.toString());

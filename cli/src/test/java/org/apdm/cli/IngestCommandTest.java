@@ -99,6 +99,14 @@ class IngestCommandTest {
     }
 
     @Test
+    void aDataFolderInsideRawIsRefusedBeforeAnythingMoves() throws IOException {
+        Files.createDirectories(raw);
+        CliHarness.Run r = cli.apdm("ingest", "--config", config.toString(), "--data", raw.resolve("Data").toString());
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("must not contain one another"), r.err());
+    }
+
+    @Test
     void sortsLightsAndCalibrationAndLeavesTheBrokenFileWithItsReason() throws IOException {
         dump(true);
         CliHarness.Run r = cli.apdm("ingest", "--config", config.toString());

@@ -76,6 +76,13 @@ public final class CullOperation {
      * @param dryRun plan and ask nothing that changes files; later passes judge as if earlier ones were applied
      */
     public record Request(Path data, Path reject, List<String> rigs, String pass, List<CullPass> passes, boolean dryRun) {
+
+        /** Why these folders cannot work together, or null: rejects inside the data would be culled again. */
+        public String folderProblem() {
+            return reject.startsWith(data) || data.startsWith(reject)
+                    ? "the reject folder " + reject + " and the data folder " + data + " must not contain one another"
+                    : null;
+        }
     }
 
     /** One group in one pass. */

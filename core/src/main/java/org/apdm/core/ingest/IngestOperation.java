@@ -25,6 +25,12 @@ public final class IngestOperation {
 
     /** The folders of one run. */
     public record Request(Path raw, Path data, Path calibration) {
+
+        /** Why these folders cannot work together, or null: ingest would sort its own output again. */
+        public String folderProblem() {
+            return data.startsWith(raw) || raw.startsWith(data)
+                    ? "the data folder " + data + " and the RAW folder " + raw + " must not contain one another" : null;
+        }
     }
 
     /** A plan ready to show and approve. */

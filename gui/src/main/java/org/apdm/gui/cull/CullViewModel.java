@@ -91,15 +91,12 @@ public final class CullViewModel {
         preview.set(null);
         result.set(null);
         message.set("");
-        CullOperation.Request request;
-        CullOperation op;
-        try {
-            request = request(true);
-            op = operation();
-        } catch (IllegalStateException e) {
-            fail(e.getMessage());
+        Ready ready = ready(true);
+        if (ready == null) {
             return;
         }
+        CullOperation.Request request = ready.request();
+        CullOperation op = ready.operation();
         stage.set(Stage.CHECKING);
         context.log().add("Cull", "checking 10_Blink");
         ReviewAnswers answers = new ReviewAnswers(Map.of(), p -> null);
@@ -129,15 +126,12 @@ public final class CullViewModel {
         if (stage.get() != Stage.REVIEW && stage.get() != Stage.PLANNED) {
             return;
         }
-        CullOperation.Request request;
-        CullOperation op;
-        try {
-            request = request(true);
-            op = operation();
-        } catch (IllegalStateException e) {
-            fail(e.getMessage());
+        Ready ready = ready(true);
+        if (ready == null) {
             return;
         }
+        CullOperation.Request request = ready.request();
+        CullOperation op = ready.operation();
         stage.set(Stage.PLANNING);
         ReviewAnswers answers = new ReviewAnswers(answers(), p -> null);
         start((listener, cancel) -> op.run(request, answers, listener, cancel), r -> {
@@ -165,15 +159,12 @@ public final class CullViewModel {
         if (stage.get() != Stage.PLANNED) {
             return;
         }
-        CullOperation.Request request;
-        CullOperation op;
-        try {
-            request = request(false);
-            op = operation();
-        } catch (IllegalStateException e) {
-            fail(e.getMessage());
+        Ready ready = ready(false);
+        if (ready == null) {
             return;
         }
+        CullOperation.Request request = ready.request();
+        CullOperation op = ready.operation();
         stage.set(Stage.RUNNING);
         context.log().add("Cull", "running the approved plan");
         Map<String, ReviewAnswers.Answer> decided = answers();
@@ -242,6 +233,19 @@ public final class CullViewModel {
         return FxQuestion.ask(() -> asker.ask(p), cancel, null);
     }
 
+    /** A request from the page's folders and rig, with its operation; the folder problem is shown instead. */
+    private record Ready(CullOperation.Request request, CullOperation operation) {
+    }
+
+    private Ready ready(boolean dryRun) {
+        try {
+            return new Ready(request(dryRun), operation());
+        } catch (IllegalStateException e) {
+            fail(e.getMessage());
+            return null;
+        }
+    }
+
     private CullOperation operation() {
         ApdmConfig config = context.config();
         return new CullOperation(config, context.engine(config), context.clock()).withShownMetrics(GroupReview.CHARTED);
@@ -255,14 +259,13 @@ public final class CullViewModel {
         if (config.roots().reject() == null) {
             throw new IllegalStateException("No reject folder is configured; set roots.reject in Settings.");
         }
-        Path data = config.roots().data().toAbsolutePath().normalize();
-        Path reject = config.roots().reject().toAbsolutePath().normalize();
-        if (reject.startsWith(data) || data.startsWith(reject)) {
-            throw new IllegalStateException("The reject folder " + reject + " and the data folder " + data
-                    + " must not contain one another.");
-        }
         List<String> rigs = rig.get() == null || ALL.equals(rig.get()) ? List.of() : List.of(rig.get());
-        return new CullOperation.Request(data, reject, rigs, null, null, dryRun);
+        CullOperation.Request request = new CullOperation.Request(config.roots().data().toAbsolutePath().normalize(),
+                config.roots().reject().toAbsolutePath().normalize(), rigs, null, null, dryRun);
+        if (request.folderProblem() != null) {
+            throw new IllegalStateException(request.folderProblem() + "; check Settings → Folders.");
+        }
+        return request;
     }
 
     private static List<OperationOutcome> outcomes(CullOperation.Result r) {
