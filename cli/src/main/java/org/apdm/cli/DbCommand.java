@@ -1,7 +1,6 @@
 package org.apdm.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
-import org.apdm.db.AcceptedRow;
 import org.apdm.db.AstroDatabase;
 import org.apdm.db.DatabaseBackups;
 import org.apdm.db.DatabaseException;
@@ -24,7 +22,6 @@ import org.apdm.db.update.AcceptedDataPlanner;
 import org.apdm.db.update.DbUpdateOperation;
 import org.apdm.db.update.DbUpdateSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,27 +47,7 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     /** Shared by the subcommands. */
-    abstract static class Sub implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOption configOption;
-        @Mixin
-        DatabaseOption databaseOption;
-        @Mixin
-        OutputOptions output;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
-
-        CliEnvironment env() {
-            return ApdmCli.environment(spec);
-        }
+    abstract static class Sub extends DatabaseSubcommand {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -84,7 +61,7 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(env());
+            ApdmConfig config = config();
             if (dryRun) {
                 return dryRun(config);
             }
@@ -164,7 +141,7 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(env());
+            ApdmConfig config = config();
             if (dryRun) {
                 Path f = databaseOption.file(config);
                 if (!Files.exists(f)) {
@@ -211,7 +188,7 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(env());
+            ApdmConfig config = config();
             Path db = databaseOption.file(config);
             Path folder = DatabaseBackups.defaultFolder(db);
             if (dryRun) {
@@ -264,7 +241,7 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(env());
+            ApdmConfig config = config();
             Path folder = Engines.existingFolder(dir, config.ninaProfiles(), "--dir", "nina.profiles", config);
             ProfileImportOperation.Result r;
             try (AstroDatabase db = databaseOption.open(config, true, err())) {

@@ -19,7 +19,6 @@ import org.apdm.db.FilterRepository;
 import org.apdm.db.ProfileRepository;
 import org.apdm.db.RigFilterRepository;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,25 +45,13 @@ public final class FilterCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    abstract static class Sub implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOption configOption;
-        @Mixin
-        DatabaseOption databaseOption;
-        @Mixin
-        OutputOptions output;
+    abstract static class Sub extends DatabaseSubcommand {
         @Option(names = "--dry-run", description = "Show the list as it would be; change nothing.")
         boolean dryRun;
 
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
         /** Loads, edits the rig's list with {@code edit} in one transaction, and prints the result. */
         int editRig(String rig, ListEdit edit) throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(ApdmCli.environment(spec));
+            ApdmConfig config = config();
             try (AstroDatabase db = databaseOption.open(config, true, spec.commandLine().getErr())) {
                 RigFilterRepository.RigFilters after = db.inTransaction("editing filters", dryRun, c -> {
                     RigFilterRepository repo = new RigFilterRepository(c, config);
@@ -128,7 +115,7 @@ public final class FilterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws ConfigException, IOException {
-            ApdmConfig config = configOption.load(ApdmCli.environment(spec));
+            ApdmConfig config = config();
             try (AstroDatabase db = databaseOption.open(config, true, spec.commandLine().getErr())) {
                 if (rig != null) {
                     print(out(), db.read("reading filters", c -> new RigFilterRepository(c, config).get(rig)), output.json());
@@ -222,7 +209,7 @@ public final class FilterCommand implements Callable<Integer> {
                     }
                 });
             }
-            ApdmConfig config = configOption.load(ApdmCli.environment(spec));
+            ApdmConfig config = config();
             try (AstroDatabase db = databaseOption.open(config, true, spec.commandLine().getErr())) {
                 db.inTransaction("setting the AstroBin id", dryRun, c -> {
                     new FilterRepository(c).setAstrobinId(name.trim(), noId ? null : astrobinId);

@@ -46,21 +46,9 @@ public final class LocationCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    abstract static class Sub implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ConfigOption configOption;
-        @Mixin
-        DatabaseOption databaseOption;
-        @Mixin
-        OutputOptions output;
+    abstract static class Sub extends DatabaseSubcommand {
         @Option(names = "--dry-run", description = "Say what would change; write nothing.")
         boolean dryRun;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
 
         /** The result: a sentence, or with --json the command, the site and whether anything was written. */
         void report(String command, Site site, String sentence, Map<String, Object> extra) {
@@ -76,9 +64,6 @@ public final class LocationCommand implements Callable<Integer> {
             }
         }
 
-        ApdmConfig config() throws ConfigException {
-            return configOption.load(ApdmCli.environment(spec));
-        }
 
         AstroDatabase open(ApdmConfig config) throws IOException {
             return databaseOption.open(config, true, spec.commandLine().getErr());
