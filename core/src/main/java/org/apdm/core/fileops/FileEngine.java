@@ -303,8 +303,8 @@ public final class FileEngine {
          * none reading what another writes, no two writing one name (so each outcome is what a sequential run gives).
          */
         private int independentCopies(List<FileOperation> ops, int k, int end) {
-            if (settings.copyThreads() < 2) {
-                return 0;
+            if (settings.copyThreads() < 2 || !(ops.get(k) instanceof FileOperation.Copy)) {
+                return 0; // moves and deletes, the common case, skip the bookkeeping below
             }
             java.util.Set<Path> written = new java.util.HashSet<>();
             java.util.Set<Path> read = new java.util.HashSet<>();
