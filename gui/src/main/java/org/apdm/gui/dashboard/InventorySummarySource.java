@@ -97,9 +97,11 @@ public final class InventorySummarySource implements ArchiveSummarySource {
                 rig + ": reject poor frames by HFR, guiding and stars, then blink the rest and move keepers to accept. "
                         + names(nights, false), "Cull", PageCatalog.CULL, rig)));
         // distribute serves 10_Blink; a night further along without masters is told, not linked
-        List<WorkQueue.Night> blink = q.missingCalibration().stream()
-                .filter(n -> n.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK)).toList();
-        List<WorkQueue.Night> later = q.missingCalibration().stream().filter(n -> !blink.contains(n)).toList();
+        Map<Boolean, List<WorkQueue.Night>> inBlink = q.missingCalibration().stream()
+                .collect(java.util.stream.Collectors.partitioningBy(
+                        n -> n.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK)));
+        List<WorkQueue.Night> blink = inBlink.get(true);
+        List<WorkQueue.Night> later = inBlink.get(false);
         byRig(blink).forEach((rig, nights) -> out.add(new NextStep(NextStep.Kind.CALIBRATE,
                 plural(nights.size(), "night") + " without master darks or flats",
                 rig + ": " + names(nights, true), "Calibrate", PageCatalog.CALIBRATION, rig)));
