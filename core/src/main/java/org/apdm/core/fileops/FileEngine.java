@@ -73,16 +73,8 @@ public final class FileEngine {
 
     /** The interrupted runs {@link #recover} would finish or roll back; reads the journals, changes nothing. */
     public List<UnfinishedRun> unfinishedRuns() throws IOException {
-        Path dir = journalDirectory();
         List<UnfinishedRun> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        List<Path> journals;
-        try (var s = Files.list(dir)) {
-            journals = s.filter(p -> p.getFileName().toString().endsWith(Journal.SUFFIX)).sorted().toList();
-        }
-        for (Path j : journals) {
+        for (Path j : journals()) {
             String title = "";
             String began = "";
             java.util.Set<Integer> open = new java.util.HashSet<>();
@@ -104,12 +96,17 @@ public final class FileEngine {
 
     /** True when an interrupted run left a journal behind. */
     public boolean hasUnfinishedRuns() throws IOException {
+        return !journals().isEmpty();
+    }
+
+    /** The journals interrupted runs left, oldest name first. */
+    private List<Path> journals() throws IOException {
         Path dir = journalDirectory();
         if (!Files.isDirectory(dir)) {
-            return false;
+            return List.of();
         }
         try (var s = Files.list(dir)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(Journal.SUFFIX));
+            return s.filter(p -> p.getFileName().toString().endsWith(Journal.SUFFIX)).sorted().toList();
         }
     }
 
