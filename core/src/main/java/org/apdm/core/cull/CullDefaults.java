@@ -23,9 +23,9 @@ public final class CullDefaults {
     /** For a rig with no passes configured and none built in. */
     public static final List<CullPass> FALLBACK = List.of(absolute("pass1", 4.0, 2.0, 30));
 
-    /** Whether larger values of a metric are worse: true except for star counts. */
+    /** Whether larger values of a metric are worse: true except for star counts (N.I.N.A.'s and px_stars). */
     public static boolean higherIsWorse(String metric) {
         String m = metric.toLowerCase(java.util.Locale.ROOT);
-        return !(m.equals("stars") || m.equals("starcount") || m.equals("detectedstars"));
+        return !(m.equals("stars") || m.equals("starcount") || m.equals("detectedstars") || m.equals("px_stars"));
     }
 }

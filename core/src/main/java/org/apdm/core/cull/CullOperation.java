@@ -21,6 +21,9 @@ import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
 import org.apdm.core.fileops.RecoveryReport;
+import org.apdm.core.image.AnalysisCache;
+import org.apdm.core.image.AnalyzeOperation;
+import org.apdm.core.image.PixelMetrics;
 import org.apdm.core.metadata.ImageFormat;
 import org.apdm.core.metadata.MetadataReader;
 import org.apdm.core.scan.FileWalker;
@@ -142,7 +145,10 @@ public final class CullOperation {
         }
         metrics.addAll(shownMetrics);
         MetadataReader reader = new MetadataReader(config.normalization().withExtraKeys(metrics));
-        CullScanner scanner = new CullScanner(new FrameScanner(reader));
+        // pixel metrics only when a pass (or the window) asks for one: measuring costs a read of every frame
+        AnalyzeOperation pixels = metrics.stream().anyMatch(PixelMetrics::isToken)
+                ? new AnalyzeOperation(new AnalysisCache(config.stateDir())) : null;
+        CullScanner scanner = new CullScanner(new FrameScanner(reader), pixels);
         listener.onMessage("scanning 10_Blink of " + passesByRig.size() + " rig(s)");
         List<CullScanner.Scan> scans = passesByRig.keySet().parallelStream().map(rig -> {
             try {

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apdm.core.fileops.LeftBehind;
+import org.apdm.core.image.AnalyzeOperation;
+import org.apdm.core.image.PixelMetrics;
 import org.apdm.core.layout.ArchiveLayout;
 import org.apdm.core.metadata.FrameMetadata;
 import org.apdm.core.metadata.ImageFormat;
 import org.apdm.core.metadata.MetadataReader;
+import org.apdm.core.metadata.UnreadableFileException;
 import org.apdm.core.scan.FileWalker;
 import org.apdm.core.scan.FrameScanner;
 import org.apdm.core.scan.ScannedFrame;
@@ -22,7 +25,8 @@ import org.apdm.core.task.ProgressListener;
 /**
  * Finds the frames of a rig's {@code 10_Blink} that a cull may judge, grouped by folder. Frames under
  * an {@code accept} folder are never culled. Metrics come from the file name (N.I.N.A.'s HFR, STARS and
- * RMSAC tokens); the header is opened only for a frame whose name lacks one of them.
+ * RMSAC tokens); the header is opened only for a frame whose name lacks one of them. Metrics named {@code px_*}
+ * (px_hfr, px_fwhm, px_eccentricity, px_stars, px_background, px_noise) come from the pixels, measured once and cached.
  */
 public final class CullScanner {
 
@@ -31,9 +35,16 @@ public final class CullScanner {
     }
 
     private final FrameScanner scanner;
+    private final AnalyzeOperation pixels;
 
     public CullScanner(FrameScanner scanner) {
+        this(scanner, null);
+    }
+
+    /** With {@code pixels}, metrics named {@code px_*} are measured from the frames' pixels (through the cache). */
+    public CullScanner(FrameScanner scanner, AnalyzeOperation pixels) {
         this.scanner = scanner;
+        this.pixels = pixels;
     }
 
     public Scan scan(Path dataRoot, String rig, List<String> metrics, ProgressListener listener, CancellationToken cancel)
@@ -46,7 +57,8 @@ public final class CullScanner {
             }
         }
         FrameScanner.ReadSpec spec = new FrameScanner.ReadSpec(Map.of(), MetadataReader.Precedence.PATH_FIRST, false,
-                m -> metrics.stream().anyMatch(name -> value(m, name) == null));
+                m -> metrics.stream().filter(name -> !PixelMetrics.isToken(name)).anyMatch(name -> value(m, name) == null));
+        List<String> pixelTokens = pixels == null ? List.of() : metrics.stream().filter(PixelMetrics::isToken).toList();
         List<ScannedFrame> scanned = scanner.read(dataRoot, files, f -> spec, listener, cancel);
         Map<Path, List<CullFrame>> byFolder = new TreeMap<>();
         List<LeftBehind> unreadable = new ArrayList<>();
@@ -56,8 +68,17 @@ public final class CullScanner {
                 continue;
             }
             Map<String, Double> values = new LinkedHashMap<>();
+            PixelMetrics px = null;
+            if (!pixelTokens.isEmpty()) {
+                cancel.throwIfCancelled();
+                try {
+                    px = pixels.metrics(s.file());
+                } catch (UnreadableFileException e) {
+                    unreadable.add(new LeftBehind(s.file(), e.getMessage()));
+                }
+            }
             for (String name : metrics) {
-                Double v = value(s.metadata(), name);
+                Double v = PixelMetrics.isToken(name) ? (px == null ? null : px.value(name)) : value(s.metadata(), name);
                 if (v != null) {
                     values.put(name, v);
                 }
