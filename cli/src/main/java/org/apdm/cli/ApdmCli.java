@@ -37,6 +37,7 @@ public final class ApdmCli {
         CommandLine cl = new CommandLine(new ApdmCli());
         cl.addSubcommand(new IngestCommand(env));
         cl.addSubcommand(new CullCommand());
+        cl.addSubcommand(new AnalyzeCommand());
         cl.addSubcommand(new CalibrationCommand());
         cl.addSubcommand(new PromoteCommand());
         cl.addSubcommand(new DemoCommand(env));

@@ -66,6 +66,11 @@ public final class CullCommand implements Callable<Integer> {
     Double maxRms;
     @Option(names = "--min-stars", paramLabel = "N", description = "Reject fewer than N stars.")
     Double minStars;
+    @Option(names = "--max", paramLabel = "METRIC=X", description = "Reject METRIC above X, any metric: px_fwhm=4, "
+            + "px_eccentricity=0.6, a header keyword (repeatable).")
+    Map<String, Double> max = new LinkedHashMap<>();
+    @Option(names = "--min", paramLabel = "METRIC=X", description = "Reject METRIC below X, e.g. px_stars=200 (repeatable).")
+    Map<String, Double> min = new LinkedHashMap<>();
     @Option(names = "--auto-accept-percent", paramLabel = "P", description = "Apply without asking below P %% rejected (default 30).")
     Double autoAccept;
     @ArgGroup(exclusive = true)
@@ -95,10 +100,17 @@ public final class CullCommand implements Callable<Integer> {
             throw new UsageException("--all and --rig cannot be combined");
         }
         List<CullPass> passes = null;
-        if (maxHfr != null || maxRms != null || minStars != null) {
-            passes = List.of(ConfigResolver.passFromLimits("command-line", maxHfr, maxRms, minStars, autoAccept));
+        if (maxHfr != null || maxRms != null || minStars != null || !max.isEmpty() || !min.isEmpty()) {
+            boolean named = maxHfr != null || maxRms != null || minStars != null;
+            // the named flags go through the configuration's checks; --max/--min add to them
+            CullPass p = ConfigResolver.passFromLimits("command-line", named ? maxHfr : Double.valueOf(1e9), maxRms,
+                    minStars, autoAccept);
+            List<CullPass.Limit> limits = new ArrayList<>(named ? p.limits() : List.of());
+            max.forEach((k, v) -> limits.add(new CullPass.Limit(k.trim(), v, null)));
+            min.forEach((k, v) -> limits.add(new CullPass.Limit(k.trim(), null, v)));
+            passes = List.of(new CullPass(p.name(), limits, p.relative(), p.autoAcceptPercent()));
         } else if (autoAccept != null) {
-            throw new UsageException("--auto-accept-percent needs limits (--max-hfr, --max-rms or --min-stars)");
+            throw new UsageException("--auto-accept-percent needs limits (--max-hfr, --max-rms, --min-stars, --max or --min)");
         }
         CullOperation.Request request = new CullOperation.Request(dataDir, rejectDir, rigs, pass, passes, dryRun);
         if (request.folderProblem() != null) {
