@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs a benchmark group and prints medians, rates and ratios to the floor measured in the same run,
  * as they are quoted in docs/benchmarks.md.
  *
- * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update [files]
+ * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update|analyze [files]
+ * java -jar bench/target/apdm-bench.jar astap [frames]  (apdm and ASTAP side by side; needs astap and a display)
  * java -jar bench/target/apdm-bench.jar gui [runs]      (the window; under Xvfb on a server)</pre>
  */
 public final class BenchMain {
@@ -24,6 +25,11 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String group = args.length > 0 ? args[0] : "scan";
         String files = args.length > 1 ? args[1] : null;
+        if (group.equals("astap")) {
+            // an external program, timed per process: see AstapComparison
+            AstapComparison.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (group.equals("gui")) {
             // a real window, not a JMH fork: see GuiBench
             GuiBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -36,12 +42,14 @@ public final class BenchMain {
             case "cull" -> CullBenchmark.class.getSimpleName();
             case "distribute" -> DistributeBenchmark.class.getSimpleName();
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, gui)");
+            case "analyze" -> AnalyzeBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, gui)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")
                 ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx256m"}
                 : group.equals("db-update") ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx512m"}
+                : group.equals("analyze") ? new String[] {"-Djava.util.logging.config.file=/dev/null", "-Xmx2g"}
                 : new String[] {"-Djava.util.logging.config.file=/dev/null"};
         ChainedOptionsBuilder opts = new OptionsBuilder().include("\\." + include + "\\.").shouldFailOnError(true)
                 .jvmArgsAppend(jvmArgs);
@@ -58,7 +66,7 @@ public final class BenchMain {
             name = name.substring(name.lastIndexOf('.') + 1);
             double medianMs = r.getPrimaryResult().getStatistics().getPercentile(50);
             int n = Integer.parseInt(r.getParams().getParam(sizeParam));
-            if (name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")
+            if (name.startsWith("floorReadBytes") || name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")
                     || name.startsWith("floorWalkAndReadHeaders")) {
                 floor = medianMs;
             }
