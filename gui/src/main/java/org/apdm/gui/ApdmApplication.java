@@ -70,6 +70,8 @@ public final class ApdmApplication extends Application {
         MainView main = new MainView(context);
         if (problem != null) {
             main.show(PageCatalog.SETTINGS, null);
+        } else if (context.options().blinkFolder() != null) {
+            main.show(PageCatalog.BLINK, context.options().blinkFolder().toString());
         } else {
             main.show(PageCatalog.DASHBOARD, null);
         }

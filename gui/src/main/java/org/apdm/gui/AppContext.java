@@ -38,7 +38,17 @@ public final class AppContext implements AutoCloseable {
      * @param explicitConfig {@code --config FILE}, or null
      */
     public record Options(Path explicitConfig, ConfigLocations locations, Map<String, String> env, Clock clock,
-                          EngineFactory engines, ArchiveSummarySource archive) {
+                          EngineFactory engines, ArchiveSummarySource archive, Path blinkFolder) {
+
+        public Options(Path explicitConfig, ConfigLocations locations, Map<String, String> env, Clock clock,
+                       EngineFactory engines, ArchiveSummarySource archive) {
+            this(explicitConfig, locations, env, clock, engines, archive, null);
+        }
+
+        /** The window opens on the blink page showing this folder ({@code apdm blink FOLDER}). */
+        public Options withBlinkFolder(Path folder) {
+            return new Options(explicitConfig, locations, env, clock, engines, archive, folder);
+        }
 
         public static Options of(Path explicitConfig, ConfigLocations locations, Map<String, String> env) {
             Clock clock = Clock.systemDefaultZone();
@@ -47,11 +57,11 @@ public final class AppContext implements AutoCloseable {
         }
 
         public Options withEngines(EngineFactory f) {
-            return new Options(explicitConfig, locations, env, clock, f, archive);
+            return new Options(explicitConfig, locations, env, clock, f, archive, blinkFolder);
         }
 
         public Options withArchive(ArchiveSummarySource a) {
-            return new Options(explicitConfig, locations, env, clock, engines, a);
+            return new Options(explicitConfig, locations, env, clock, engines, a, blinkFolder);
         }
     }
 

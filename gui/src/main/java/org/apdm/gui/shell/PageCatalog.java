@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.apdm.gui.AppContext;
+import org.apdm.gui.blink.BlinkView;
+import org.apdm.gui.blink.BlinkViewModel;
 import org.apdm.gui.calibration.CalibrationView;
 import org.apdm.gui.calibration.CalibrationViewModel;
 import org.apdm.gui.calibration.FlatDialogs;
@@ -40,6 +42,7 @@ public final class PageCatalog {
     public static final String DASHBOARD = "dashboard";
     public static final String INGEST = "ingest";
     public static final String CULL = "cull";
+    public static final String BLINK = "blink";
     public static final String CALIBRATION = "calibration";
     public static final String PROMOTE = "promote";
     public static final String DATABASE = "database";
@@ -59,6 +62,8 @@ public final class PageCatalog {
         pages.add(new Page(CULL, "Cull and review", Page.Section.WORKFLOW, "2",
                 () -> new CullView(new CullViewModel(context, new CullDialogs(window)), new RestoreViewModel(context),
                         new PurgeViewModel(context))));
+        pages.add(new Page(BLINK, "Blink", Page.Section.WORKFLOW, "2",
+                () -> new BlinkView(new BlinkViewModel(context))));
         pages.add(new Page(CALIBRATION, "Calibration", Page.Section.WORKFLOW, "3",
                 () -> new CalibrationView(new CalibrationViewModel(context, new FlatDialogs(window)))));
         pages.add(new Page(PROMOTE, "Promote to 20_Data", Page.Section.WORKFLOW, "4",
