@@ -27,7 +27,10 @@ public final class Main {
 
     static int run(String[] args, CliEnvironment env, boolean display, GuiCommand.Opener opener, PrintWriter out,
                    PrintWriter err) {
-        CommandLine cl = ApdmCli.commandLine(env, c -> c.addSubcommand(new GuiCommand(env, display, opener)));
+        CommandLine cl = ApdmCli.commandLine(env, c -> {
+            c.addSubcommand(new GuiCommand(env, display, opener));
+            c.addSubcommand(new BlinkCommand(env, display, opener));
+        });
         cl.setOut(out);
         cl.setErr(err);
         if (args.length == 0) {

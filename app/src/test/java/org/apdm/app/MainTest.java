@@ -79,4 +79,20 @@ class MainTest {
         assertEquals(!headlessJvm, Display.available(Map.of("DISPLAY", ":0"), "Linux"));
         assertEquals(!headlessJvm, Display.available(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"));
     }
+
+    @Test
+    void blinkOpensTheWindowOnTheFolder() throws Exception {
+        Path night = java.nio.file.Files.createDirectories(tmp.resolve("Data/rig/10_Blink/M 31/DATE_2025-01-01"));
+        assertEquals(0, run(true, "blink", night.toString()));
+        assertEquals(1, opened.size());
+        assertEquals(night.toAbsolutePath().normalize(), opened.get(0).blinkFolder());
+    }
+
+    @Test
+    void blinkOfAMissingFolderOrWithoutADisplayOpensNothing() {
+        assertEquals(2, run(true, "blink", tmp.resolve("nope").toString()));
+        assertTrue(err.toString().contains("is not a folder"), err.toString());
+        assertEquals(2, run(false, "blink", tmp.toString()));
+        assertTrue(opened.isEmpty());
+    }
 }
