@@ -37,7 +37,7 @@ public record ConfigFile(
     public record SyncService(List<String> before, List<String> after, Integer timeoutSeconds) {
     }
 
-    public record CameraConstant(String focalRatio, String type, List<String> filterWords) {
+    public record CameraConstant(String focalRatio, String type, List<String> filterWords, String optic) {
     }
 
     /** Settings of one rig, keyed by its folder name {@code <optic>@f<ratio>+<camera>}. */

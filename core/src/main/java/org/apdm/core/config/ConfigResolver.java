@@ -104,7 +104,8 @@ public final class ConfigResolver {
                 if (c == null) {
                     continue;
                 }
-                constants.put(e.getKey(), new NormalizationRules.CameraConstants(c.focalRatio(), c.type(), c.filterWords()));
+                constants.put(e.getKey(), new NormalizationRules.CameraConstants(c.focalRatio(), c.type(), c.filterWords(),
+                        c.optic()));
             }
         }
         boolean removeDuplicates = false;

@@ -110,6 +110,10 @@ public final class IngestPlanner {
         if (!m.has(Field.TYPE)) {
             return "no image type (IMAGETYP) in the header or the name";
         }
+        if (type == FrameType.MASTER_LIGHT) {
+            return "an integrated image (" + m.get(Field.TYPE) + "), not a raw light; ingest sorts the frames it was"
+                    + " made from";
+        }
         if (type.isMaster()) {
             return "a master calibration frame (" + m.get(Field.TYPE) + "); use `apdm calibration archive` for masters";
         }
@@ -117,11 +121,31 @@ public final class IngestPlanner {
             return "image type '" + m.get(Field.TYPE) + "' is not sorted (only LIGHT, DARK, FLAT and BIAS)";
         }
         List<Field> missing = ArchiveLayout.missing(m);
+        // a value that was there but impossible says so, rather than "missing"
+        List<String> invalid = missing.stream().map(m::invalidReason).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        if (!invalid.isEmpty()) {
+            return String.join("; ", invalid) + hint(m, missing);
+        }
         if (!missing.isEmpty()) {
-            return "missing " + missing.stream().map(IngestPlanner::keyword).collect(Collectors.joining(", "))
-                    + " (required for a " + type.folderName() + ")";
+            return "missing " + missing.stream().map(IngestPlanner::keyword).distinct().collect(Collectors.joining(", "))
+                    + " (required for a " + type.folderName() + ")" + hint(m, missing);
+        }
+        if (type != FrameType.BIAS && m.has(Field.EXPOSURE) && Double.parseDouble(m.get(Field.EXPOSURE)) <= 0) {
+            return "invalid EXPOSURE: '" + m.get(Field.EXPOSURE) + "' (a " + type.folderName()
+                    + " needs a positive exposure)";
         }
         return null;
+    }
+
+    /** Which setting fixes a missing focal ratio outside N.I.N.A. (which always writes FOCRATIO). */
+    private static String hint(FrameMetadata m, List<Field> missing) {
+        if (!missing.contains(Field.FOCAL_RATIO)) {
+            return "";
+        }
+        String camera = m.has(Field.CAMERA) ? m.get(Field.CAMERA) : "this camera";
+        return "; FOCALLEN with APTDIA (or APERTURE) in the header gives it, or set `camera_constants` for '" + camera
+                + "' with a focal_ratio in the configuration";
     }
 
     /** The header keyword a user would look for. */
@@ -133,8 +157,7 @@ public final class IngestPlanner {
             case CAMERA -> "INSTRUME";
             case TARGET -> "OBJECT";
             case EXPOSURE -> "EXPOSURE";
-            case DATE -> "DATE-LOC/DATE-OBS";
-            case DATETIME -> "DATE-OBS";
+            case DATE, DATETIME -> "DATE-OBS (or DATE-LOC)";
             default -> f.key().toUpperCase(java.util.Locale.ROOT);
         };
     }

@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * malformed headers. Follows the FITS 4.0 card rules: 80-byte cards in 2,880-byte blocks, quoted
  * strings with {@code ''} escapes and insignificant trailing blanks, the {@code CONTINUE} long-string
  * convention, and {@code HIERARCH} keywords (reported as {@code HIERARCH.A.B}, as nom-tam-fits does).
- * A keyword that occurs twice keeps its last value, like nom-tam-fits, with a warning.
+ * A keyword that occurs twice keeps its first value, as the FITS standard reads a header (a light with a
+ * second {@code IMAGETYP = 'DARK'} card stays a light), with a warning naming both values. nom-tam-fits keeps
+ * the last; that is the one documented difference in value choice (ADR 0053).
  */
 public final class FitsHeaderReader {
 
@@ -253,10 +255,12 @@ public final class FitsHeaderReader {
 
         private void put(String key, String value) {
             if (values.containsKey(key)) {
-                String old = values.remove(key);
-                if (old == null ? value != null : !old.equals(value)) {
-                    warnings.add("keyword " + key + " appears twice ('" + old + "' and '" + value + "'); the last is used");
+                String first = values.get(key);
+                if (first == null ? value != null : !first.equals(value)) {
+                    warnings.add("keyword " + key + " appears twice ('" + first + "' and '" + value
+                            + "'); the first is used");
                 }
+                return;
             }
             values.put(key, value);
         }

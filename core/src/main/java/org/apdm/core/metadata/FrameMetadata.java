@@ -24,12 +24,19 @@ public final class FrameMetadata {
     private final String[] values;
     private final Map<String, String> extra;
     private final List<String> warnings;
+    private final Map<Field, String> invalid;
 
     FrameMetadata(Path file, String[] values, Map<String, String> extra, List<String> warnings) {
+        this(file, values, extra, warnings, Map.of());
+    }
+
+    FrameMetadata(Path file, String[] values, Map<String, String> extra, List<String> warnings,
+                  Map<Field, String> invalid) {
         this.file = file;
         this.values = values;
         this.extra = extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(extra);
         this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        this.invalid = invalid.isEmpty() ? Map.of() : Map.copyOf(invalid);
     }
 
     /** Metadata built directly from values, for tests and planners that synthesise frames. */
@@ -73,14 +80,22 @@ public final class FrameMetadata {
         return warnings;
     }
 
+    /**
+     * Why a field has no value although the header or name gave one ({@code invalid EXPOSURE: '-5' (…)}),
+     * or null. Lets a refusal say "invalid X" rather than "missing X".
+     */
+    public String invalidReason(Field field) {
+        return invalid.get(field);
+    }
+
     public FrameMetadata with(Field field, String value) {
         String[] copy = Arrays.copyOf(values, values.length);
         copy[field.ordinal()] = value;
-        return new FrameMetadata(file, copy, extra, warnings);
+        return new FrameMetadata(file, copy, extra, warnings, invalid);
     }
 
     public FrameMetadata withFile(Path newFile) {
-        return new FrameMetadata(newFile, values, extra, warnings);
+        return new FrameMetadata(newFile, values, extra, warnings, invalid);
     }
 
     /** All present values by configuration name, for reports and JSON. */

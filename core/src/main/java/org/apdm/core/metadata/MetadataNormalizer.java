@@ -79,31 +79,47 @@ public final class MetadataNormalizer {
      */
     public FrameMetadata normalize(Path file, List<Source> sources, List<String> fileNameTokens, List<String> warnings) {
         List<String> notes = new ArrayList<>(warnings);
+        Map<Field, String> invalid = new java.util.EnumMap<>(Field.class);
         String[] v = new String[Field.values().length];
 
         set(v, Field.TYPE, upper(first(sources, TYPE_KEYS)));
-        set(v, Field.OPTIC, first(sources, OPTIC_KEYS));
-        set(v, Field.CAMERA, first(sources, CAMERA_KEYS));
-        set(v, Field.FOCAL_RATIO, numeric(sources, notes, "FOCRATIO", MetadataNormalizer::ratio, "FOCRATIO"));
-        set(v, Field.EXPOSURE, numeric(sources, notes, "EXPOSURE", MetadataNormalizer::twoDecimals, EXPOSURE_KEYS));
-        set(v, Field.SETTEMP, numeric(sources, notes, "SET-TEMP", MetadataNormalizer::twoDecimals, SETTEMP_KEYS));
+        set(v, Field.OPTIC, name(sources, notes, invalid, Field.OPTIC, "TELESCOP", OPTIC_KEYS));
+        set(v, Field.CAMERA, name(sources, notes, invalid, Field.CAMERA, "INSTRUME", CAMERA_KEYS));
+        set(v, Field.FOCAL_RATIO, numeric(sources, notes, invalid, Field.FOCAL_RATIO, "FOCRATIO",
+                MetadataNormalizer::ratio, Range.FOCAL_RATIO, "FOCRATIO"));
+        set(v, Field.EXPOSURE, numeric(sources, notes, invalid, Field.EXPOSURE, "EXPOSURE",
+                MetadataNormalizer::twoDecimals, Range.EXPOSURE, EXPOSURE_KEYS));
+        set(v, Field.SETTEMP, numeric(sources, notes, invalid, Field.SETTEMP, "SET-TEMP",
+                MetadataNormalizer::twoDecimals, Range.TEMPERATURE, SETTEMP_KEYS));
         set(v, Field.TEMP, temperature(sources, notes));
-        set(v, Field.GAIN, numeric(sources, notes, "GAIN", MetadataNormalizer::plainNumber, "GAIN"));
-        set(v, Field.OFFSET, numeric(sources, notes, "OFFSET", MetadataNormalizer::plainNumber, "OFFSET"));
-        set(v, Field.FOCAL_LENGTH, numeric(sources, notes, "FOCALLEN", MetadataNormalizer::plainNumber, "FOCALLEN"));
+        set(v, Field.GAIN, numeric(sources, notes, invalid, Field.GAIN, "GAIN", MetadataNormalizer::plainNumber,
+                Range.GAIN, "GAIN"));
+        set(v, Field.OFFSET, numeric(sources, notes, invalid, Field.OFFSET, "OFFSET", MetadataNormalizer::plainNumber,
+                Range.GAIN, "OFFSET"));
+        set(v, Field.FOCAL_LENGTH, numeric(sources, notes, invalid, Field.FOCAL_LENGTH, "FOCALLEN",
+                MetadataNormalizer::plainNumber, Range.FOCAL_LENGTH, "FOCALLEN"));
         set(v, Field.READOUT_MODE, first(sources, "READOUTM"));
-        set(v, Field.LATITUDE, numeric(sources, notes, "SITELAT", MetadataNormalizer::degrees, LAT_KEYS));
-        set(v, Field.LONGITUDE, numeric(sources, notes, "SITELONG", MetadataNormalizer::degrees, LONG_KEYS));
+        set(v, Field.LATITUDE, numeric(sources, notes, invalid, Field.LATITUDE, "SITELAT", MetadataNormalizer::degrees,
+                Range.LATITUDE, LAT_KEYS));
+        set(v, Field.LONGITUDE, numeric(sources, notes, invalid, Field.LONGITUDE, "SITELONG",
+                MetadataNormalizer::degrees, Range.LONGITUDE, LONG_KEYS));
         set(v, Field.BINNING, binning(sources));
         set(v, Field.HFR, first(sources, "HFR"));
         set(v, Field.STARS, first(sources, "STARS"));
         set(v, Field.RMSAC, first(sources, "RMSAC"));
-        dates(v, sources, notes);
-        targetAndPanel(v, sources);
+        dates(v, sources, notes, invalid);
+        targetAndPanel(v, sources, notes, invalid);
 
-        NormalizationRules.CameraConstants constants = rules.constantsFor(v[Field.CAMERA.ordinal()]);
+        NormalizationRules.CameraConstants constants =
+                rules.constantsFor(v[Field.CAMERA.ordinal()], v[Field.OPTIC.ordinal()]);
         String rawFilter = first(sources, "FILTER");
         boolean filterWritten = rawFilter != null || anyPresent(sources, "FILTER");
+        if (constants != null && constants.optic() != null) {
+            set(v, Field.OPTIC, constants.optic());
+        }
+        if (v[Field.FOCAL_RATIO.ordinal()] == null) {
+            set(v, Field.FOCAL_RATIO, derivedRatio(sources, v));
+        }
         if (constants != null) {
             if (v[Field.FOCAL_RATIO.ordinal()] == null && constants.focalRatio() != null) {
                 set(v, Field.FOCAL_RATIO, ratio(constants.focalRatio()));
@@ -129,7 +145,93 @@ public final class MetadataNormalizer {
                 extra.put(key.toUpperCase(Locale.ROOT), e);
             }
         }
-        return new FrameMetadata(file, v, extra, notes);
+        return new FrameMetadata(file, v, extra, notes, invalid);
+    }
+
+    /** FOCALLEN / aperture (APTDIA, or APERTURE as some programs write it), both in mm; null when either is absent. */
+    private static String derivedRatio(List<Source> sources, String[] v) {
+        String focal = v[Field.FOCAL_LENGTH.ordinal()];
+        Double aperture = parseDouble(first(sources, "APTDIA", "APERTURE"));
+        if (focal == null || aperture == null || aperture <= 0) {
+            return null;
+        }
+        String r = ratio(Double.toString(Double.parseDouble(focal) / aperture));
+        return r != null && Range.FOCAL_RATIO.contains(r) ? r : null;
+    }
+
+    /** Physically possible values; anything outside is refused, never written into a folder name. */
+    private enum Range {
+        EXPOSURE(0, 86_400, "seconds, 0 to 86400"),
+        FOCAL_RATIO(0.5, 100, "0.5 to 100"),
+        FOCAL_LENGTH(1, 100_000, "mm, 1 to 100000"),
+        TEMPERATURE(-100, 100, "°C, -100 to 100"),
+        GAIN(-100_000, 100_000, "-100000 to 100000"),
+        LATITUDE(-90, 90, "degrees, -90 to 90"),
+        LONGITUDE(-180, 360, "degrees, -180 to 360");
+
+        final double min;
+        final double max;
+        final String text;
+
+        Range(double min, double max, String text) {
+            this.min = min;
+            this.max = max;
+            this.text = text;
+        }
+
+        boolean contains(String formatted) {
+            try {
+                double d = Double.parseDouble(formatted);
+                return d >= min && d <= max;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+
+    private static void invalid(List<String> notes, Map<Field, String> invalid, Field field, String message) {
+        notes.add(message);
+        invalid.putIfAbsent(field, message);
+    }
+
+    /**
+     * A name that becomes a folder (optic, camera, target): a value that is a path ({@code ../x}, a leading dot)
+     * or holds control characters is refused, so no frame is filed under a folder later steps cannot read.
+     */
+    private static String name(List<Source> sources, List<String> notes, Map<Field, String> invalid, Field field,
+                               String label, String... keys) {
+        String raw = first(sources, keys);
+        if (raw == null) {
+            return null;
+        }
+        String problem = nameProblem(raw);
+        if (problem != null) {
+            invalid(notes, invalid, field, "invalid " + label + ": '" + printable(raw) + "' (" + problem + ")");
+            return null;
+        }
+        return raw;
+    }
+
+    static String nameProblem(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.isISOControl(raw.charAt(i))) {
+                return "holds control characters";
+            }
+        }
+        if (raw.startsWith(".") || raw.contains("../") || raw.contains("..\\") || raw.contains("/..")
+                || raw.contains("\\..")) {
+            return "looks like a path, not a name";
+        }
+        return null;
+    }
+
+    private static String printable(String raw) {
+        StringBuilder sb = new StringBuilder(Math.min(raw.length(), 80));
+        for (int i = 0; i < raw.length() && sb.length() < 80; i++) {
+            char c = raw.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return sb.toString();
     }
 
     private void set(String[] v, Field field, String value) {
@@ -173,18 +275,25 @@ public final class MetadataNormalizer {
      * First source value that formats as a number; a malformed one is noted and skipped, and the next
      * key of the same source is tried before the next source (EXPOSURE 'n/a' falls back to EXPTIME).
      */
-    private static String numeric(List<Source> sources, List<String> notes, String label, Format format, String... keys) {
+    private static String numeric(List<Source> sources, List<String> notes, Map<Field, String> invalid, Field field,
+                                  String label, Format format, Range range, String... keys) {
         for (Source s : sources) {
             for (String key : keys) {
                 String raw = s.first(key);
                 if (raw == null) {
                     continue;
                 }
+                Double parsed = parseDouble(raw);
+                if (parsed != null && (parsed < range.min || parsed > range.max)) {
+                    invalid(notes, invalid, field, "invalid " + label + ": '" + printable(raw) + "' (must be "
+                            + range.text + ")");
+                    continue;
+                }
                 String out = format.apply(raw);
-                if (out != null) {
+                if (out != null && range.contains(out)) {
                     return out;
                 }
-                notes.add(label + " '" + raw + "' is not a number and was ignored");
+                invalid(notes, invalid, field, "invalid " + label + ": '" + printable(raw) + "' (not a number)");
             }
         }
         return null;
@@ -226,7 +335,7 @@ public final class MetadataNormalizer {
         return null;
     }
 
-    private void dates(String[] v, List<Source> sources, List<String> notes) {
+    private void dates(String[] v, List<Source> sources, List<String> notes, Map<Field, String> invalid) {
         for (Source s : sources) {
             if (v[Field.DATE.ordinal()] == null && s.fromPath()) {
                 String d = s.first("DATE");
@@ -241,8 +350,8 @@ public final class MetadataNormalizer {
             }
             String obs = s.first(DATE_OBS_KEYS);
             String loc = s.first(DATE_LOC_KEYS);
-            LocalDateTime utc = obs == null ? null : timestamp(obs, notes, "DATE-OBS");
-            LocalDateTime local = loc == null ? null : timestamp(loc, notes, "DATE-LOC");
+            LocalDateTime utc = obs == null ? null : timestamp(obs, notes, invalid, "DATE-OBS");
+            LocalDateTime local = loc == null ? null : timestamp(loc, notes, invalid, "DATE-LOC");
             if (v[Field.DATE.ordinal()] == null) {
                 LocalDate night = night(utc, local);
                 if (night != null) {
@@ -272,8 +381,8 @@ public final class MetadataNormalizer {
         return null;
     }
 
-    private void targetAndPanel(String[] v, List<Source> sources) {
-        String object = first(sources, "OBJECT");
+    private void targetAndPanel(String[] v, List<Source> sources, List<String> notes, Map<Field, String> invalid) {
+        String object = name(sources, notes, invalid, Field.TARGET, "OBJECT", "OBJECT");
         String panel = first(sources, "PANEL");
         if (object != null) {
             String target = object.replace("'", "").trim();
@@ -446,10 +555,13 @@ public final class MetadataNormalizer {
         return v;
     }
 
-    private static LocalDateTime timestamp(String raw, List<String> notes, String label) {
+    private static LocalDateTime timestamp(String raw, List<String> notes, Map<Field, String> invalid, String label) {
         LocalDateTime t = parseTimestamp(raw);
         if (t == null) {
-            notes.add(label + " '" + raw + "' is not a timestamp and was ignored");
+            String message = "invalid " + label + ": '" + printable(raw) + "' (not a yyyy-MM-ddTHH:mm:ss timestamp)";
+            notes.add(message);
+            invalid.putIfAbsent(Field.DATE, message);
+            invalid.putIfAbsent(Field.DATETIME, message);
         }
         return t;
     }

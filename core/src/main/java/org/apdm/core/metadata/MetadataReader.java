@@ -26,7 +26,8 @@ public final class MetadataReader {
 
     /** Header keywords normalisation reads. */
     static final Set<String> HEADER_KEYWORDS = Set.of(
-            "IMAGETYP", "FRAME", "TELESCOP", "INSTRUME", "FOCRATIO", "EXPOSURE", "EXPTIME", "SET-TEMP", "SETTEMP",
+            "IMAGETYP", "FRAME", "TELESCOP", "INSTRUME", "FOCRATIO", "EXPOSURE", "EXPTIME", "EXP", "SET-TEMP", "SETTEMP",
+            "APTDIA", "APERTURE",
             "CCD-TEMP", "GAIN", "OFFSET", "FOCALLEN", "READOUTM", "SITELAT", "SITELONG", "OBSGEO-B", "OBSGEO-L",
             "XBINNING", "YBINNING", "HFR", "STARS", "RMSAC", "DATE-OBS", "DATE-LOC", "OBJECT", "FILTER", "PANEL");
 

@@ -33,8 +33,13 @@ public record NormalizationRules(Map<String, String> filterAliases, NightDateRul
         DEFAULT_FILTER_ALIASES = java.util.Collections.unmodifiableMap(m);
     }
 
-    public static final Map<String, CameraConstants> DEFAULT_CAMERA_CONSTANTS =
-            Map.of("DWARFIII", new CameraConstants("4.3", "LIGHT", List.of("Astro", "Duo-Band", "Dual-Band")));
+    /**
+     * DWARF 3 writes no focal ratio; the Seestar S50 (250 mm, 50 mm aperture) writes its serial into TELESCOP on
+     * newer firmware, so its optic is fixed to the model name: one unit is one rig.
+     */
+    public static final Map<String, CameraConstants> DEFAULT_CAMERA_CONSTANTS = Map.of(
+            "DWARFIII", new CameraConstants("4.3", "LIGHT", List.of("Astro", "Duo-Band", "Dual-Band")),
+            "Seestar S50", new CameraConstants("5.0", null, List.of(), "Seestar S50"));
 
     public NormalizationRules {
         filterAliases = Map.copyOf(filterAliases);
@@ -49,6 +54,12 @@ public record NormalizationRules(Map<String, String> filterAliases, NightDateRul
 
     public NormalizationRules withExtraKeys(Set<String> keys) {
         return new NormalizationRules(filterAliases, nightRule, zone, cameraConstants, keys);
+    }
+
+    /** Constants for the camera (INSTRUME), else for the optic (TELESCOP), or null. */
+    public CameraConstants constantsFor(String camera, String optic) {
+        CameraConstants c = constantsFor(camera);
+        return c != null ? c : constantsFor(optic);
     }
 
     public CameraConstants constantsFor(String camera) {
@@ -73,10 +84,15 @@ public record NormalizationRules(Map<String, String> filterAliases, NightDateRul
      * @param focalRatio  focal ratio to assume when absent
      * @param type        frame type to assume when absent
      * @param filterWords bare words in the file name that name the filter ({@code Astro})
+     * @param optic       the optic name to use whatever TELESCOP says (a serial number), or null
      */
-    public record CameraConstants(String focalRatio, String type, List<String> filterWords) {
+    public record CameraConstants(String focalRatio, String type, List<String> filterWords, String optic) {
         public CameraConstants {
             filterWords = filterWords == null ? List.of() : List.copyOf(filterWords);
+        }
+
+        public CameraConstants(String focalRatio, String type, List<String> filterWords) {
+            this(focalRatio, type, filterWords, null);
         }
 
         String filterWord(List<String> tokens) {

@@ -163,6 +163,16 @@ class IngestPlannerTest {
     }
 
     @Test
+    void aPixInsightMasterLightIsNotCalledACalibrationFrame() {
+        ScannedFrame f = frame("masters/integration.xisf", values("MASTER LIGHT"));
+        Plan plan = IngestPlanner.plan(List.of(f), ROOTS).plan();
+        String reason = reasonFor(plan, f.file());
+        assertTrue(reason.startsWith("an integrated image (MASTER LIGHT)"), reason);
+        assertFalse(reason.contains("calibration"), reason);
+        assertTrue(plan.operations().isEmpty());
+    }
+
+    @Test
     void aFrameWithoutImageTypeIsLeftBehindNamingImagetyp() {
         ScannedFrame f = frame("1.fits", with(values("LIGHT"), Field.TYPE, null));
         Plan plan = IngestPlanner.plan(List.of(f), ROOTS).plan();
@@ -171,7 +181,7 @@ class IngestPlannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MASTER DARK", "MASTER FLAT", "MASTER BIAS", "MASTER LIGHT"})
+    @ValueSource(strings = {"MASTER DARK", "MASTER FLAT", "MASTER BIAS"})
     void masterFramesAreLeftBehind(String type) {
         ScannedFrame f = frame("masters/x.xisf", values(type));
         Plan plan = IngestPlanner.plan(List.of(f), ROOTS).plan();
@@ -186,8 +196,9 @@ class IngestPlannerTest {
         for (String type : List.of("BIAS", "DARK", "FLAT", "LIGHT")) {
             out.add(arguments(type, Field.CAMERA, "INSTRUME"));
             out.add(arguments(type, Field.EXPOSURE, "EXPOSURE"));
-            out.add(arguments(type, Field.DATE, "DATE-LOC/DATE-OBS"));
-            out.add(arguments(type, Field.DATETIME, "DATE-OBS"));
+            // one wording for both date fields, not DATE-OBS named twice (issue 16.6)
+            out.add(arguments(type, Field.DATE, "DATE-OBS (or DATE-LOC)"));
+            out.add(arguments(type, Field.DATETIME, "DATE-OBS (or DATE-LOC)"));
         }
         for (String type : List.of("FLAT", "LIGHT")) {
             out.add(arguments(type, Field.OPTIC, "TELESCOP"));
@@ -204,7 +215,11 @@ class IngestPlannerTest {
         ScannedFrame f = frame("1.fits", with(values(type), field, null));
         ScannedFrame good = frame("2.fits", values(type));
         Plan plan = IngestPlanner.plan(List.of(f, good), ROOTS).plan();
-        assertEquals("missing " + keyword + " (required for a " + type + ")", reasonFor(plan, f.file()));
+        String reason = reasonFor(plan, f.file());
+        assertTrue(reason.startsWith("missing " + keyword + " (required for a " + type + ")"), reason);
+        if (field == Field.FOCAL_RATIO) {
+            assertTrue(reason.contains("camera_constants") && reason.contains("APTDIA"), "says what fixes it: " + reason);
+        }
         assertEquals(List.of(good.file()), moves(plan).stream().map(FileOperation::source).collect(Collectors.toList()));
     }
 

@@ -61,6 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       ({@code HIERARCH A B<LF> = 'x'} has no value, {@code HIERARCH A<LF>B = 'x'} has one, and
  *       {@code HIERARCH<NUL>A B = 'x'} is not HIERARCH at all, so it does not replace an earlier A.B); we
  *       treat control bytes in the name as blanks and read the value. Counted as documented differences.</li>
+ *   <li><b>A repeated keyword.</b> The FITS standard's reader (and apdm, issue 16.1) keeps the first card;
+ *       nom-tam-fits keeps the last. Valid headers compare such keys against the generator's first value
+ *       instead; the malformed corpus counts them as documented differences.</li>
  *   <li><b>Commentary</b> ({@code COMMENT}, {@code HISTORY}, blank keyword) and {@code END} are not values.</li>
  * </ol>
  */
@@ -119,7 +122,15 @@ class FitsHeaderReaderDifferentialTest {
             Map<String, String> nom = nomTamValues(file);
 
             assertTrue(nom != null, "nom-tam-fits must read a valid header");
-            assertEquals(nom, comparable(ours.values()), "keyword values differ from nom-tam-fits");
+            // a repeated keyword: the standard (and apdm) reads the first card, nom-tam-fits the last
+            // (difference 6); the independent oracle below checks those keys
+            java.util.Set<String> repeated = repeatedKeys(kept);
+            Map<String, String> mine = comparable(ours.values());
+            repeated.forEach(k -> {
+                nom.remove(k);
+                mine.remove(k);
+            });
+            assertEquals(nom, mine, "keyword values differ from nom-tam-fits");
             assertFalse(ours.truncated());
             // the scan's fast path (keyword table, no strings for unwanted keys) reads exactly what the general path reads
             java.util.Set<String> some = new java.util.HashSet<>();
@@ -131,14 +142,17 @@ class FitsHeaderReaderDifferentialTest {
             RawHeader fast = FitsHeaderReader.read(file, Keywords.of(some));
             assertEquals(general.values(), fast.values(), "keyword table and predicate disagree");
             assertEquals(general.truncated(), fast.truncated());
-            // independent oracle: the last string written under each key, without trailing blanks
-            Map<String, String> lastString = new LinkedHashMap<>();
+            // independent oracle: the first string written under each key, without trailing blanks
+            Map<String, String> firstString = new LinkedHashMap<>();
             for (FitsHeaderGenerator.CardSpec s : kept) {
                 if (!s.commentary()) {
-                    lastString.put(FitsHeaderGenerator.upper(s.key()), s.expectedString());
+                    String key = FitsHeaderGenerator.upper(s.key());
+                    if (!firstString.containsKey(key)) {
+                        firstString.put(key, s.expectedString());
+                    }
                 }
             }
-            lastString.forEach((key, expected) -> {
+            firstString.forEach((key, expected) -> {
                 if (expected != null) {
                     assertEquals(expected, ours.get(key), "string value of " + key);
                 }
@@ -146,6 +160,51 @@ class FitsHeaderReaderDifferentialTest {
             validAgreed++;
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static java.util.Set<String> repeatedKeys(List<FitsHeaderGenerator.CardSpec> kept) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> repeated = new java.util.HashSet<>();
+        for (FitsHeaderGenerator.CardSpec s : kept) {
+            if (!s.commentary() && !seen.add(FitsHeaderGenerator.upper(s.key()))) {
+                repeated.add(FitsHeaderGenerator.upper(s.key()));
+            }
+        }
+        return repeated;
+    }
+
+    /** Whether more than one value card (or HIERARCH card) before END carries {@code key} as we read keywords. */
+    private static boolean repeatedForUs(byte[] bytes, String key) {
+        int count = 0;
+        String hierarch = key.startsWith("HIERARCH.") ? key.substring(9).replace('.', ' ') : null;
+        for (int off = 0; off + FitsBytes.CARD <= bytes.length; off += FitsBytes.CARD) {
+            String card = new String(bytes, off, FitsBytes.CARD, StandardCharsets.ISO_8859_1);
+            String field = card.substring(0, 8).trim().toUpperCase(java.util.Locale.ROOT);
+            if (field.equals("END")) {
+                break;
+            }
+            if (hierarch != null) {
+                int eq = card.indexOf('=');
+                if (field.equals("HIERARCH") && eq > 8
+                        && card.substring(8, eq).trim().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT)
+                        .equals(hierarch)) {
+                    count++;
+                }
+            } else if (field.equals(key) && card.charAt(8) == '=') {
+                count++;
+            }
+        }
+        return count > 1;
+    }
+
+    /** Keywords nom-tam-fits found more than once (it keeps the last; we keep the first). */
+    static java.util.Set<String> nomTamRepeatedKeys(Path file) {
+        try (FitsFile in = new FitsFile(file.toFile(), "r", FitsBytes.BLOCK)) {
+            Header header = Header.readHeader(in);
+            return header == null ? java.util.Set.of() : new java.util.HashSet<>(header.getDuplicateKeySet());
+        } catch (Exception e) {
+            return java.util.Set.of();
         }
     }
 
@@ -323,6 +382,7 @@ class FitsHeaderReaderDifferentialTest {
         if (ours != null && nom != null) {
             tally.bothRead++;
             Map<String, String> mine = comparable(ours.values());
+            java.util.Set<String> repeated = nomTamRepeatedKeys(file);
             for (Map.Entry<String, String> e : nom.entrySet()) {
                 if (!mine.containsKey(e.getKey())) {
                     continue;
@@ -331,6 +391,8 @@ class FitsHeaderReaderDifferentialTest {
                 String v = mine.get(e.getKey());
                 if (v == null ? e.getValue() == null : v.equals(e.getValue())) {
                     tally.valuesAgreed++;
+                } else if (repeated.contains(e.getKey()) || repeatedForUs(bytes, e.getKey())) {
+                    tally.documentedDifferences++; // difference 6: the first card for us, the last for nom-tam
                 } else if (lastCardIsNoValueCardForUs(bytes, e.getKey())) {
                     tally.documentedDifferences++; // difference 4
                 } else if (hierarchNameHasControlBytes(bytes, e.getKey())) {

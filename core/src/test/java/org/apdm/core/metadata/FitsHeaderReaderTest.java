@@ -200,7 +200,7 @@ class FitsHeaderReaderTest {
     }
 
     @Test
-    void duplicateKeywordKeepsTheLastValueAndWarns() throws Exception {
+    void duplicateKeywordKeepsTheFirstValueAndWarns() throws Exception {
         Path file = write("dup.fits", FitsBytes.smallImage(List.of(
                 card("FILTER  = 'Ha'"),
                 card("OBJECT  = 'M 31'"),
@@ -208,10 +208,11 @@ class FitsHeaderReaderTest {
 
         RawHeader h = FitsHeaderReader.read(file);
 
-        assertEquals("OIII", h.get("FILTER"));
+        assertEquals("Ha", h.get("FILTER"), "the first card wins, as the FITS standard reads a header");
         assertEquals(1, h.warnings().size(), h.warnings().toString());
         String warning = h.warnings().get(0);
-        assertTrue(warning.contains("FILTER") && warning.contains("Ha") && warning.contains("OIII"), warning);
+        assertTrue(warning.contains("FILTER") && warning.contains("Ha") && warning.contains("OIII")
+                && warning.contains("first"), warning);
     }
 
     @Test
