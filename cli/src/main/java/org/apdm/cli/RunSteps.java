@@ -312,7 +312,7 @@ public final class RunSteps {
         }
 
         public boolean usesEngine() {
-            return false;
+            return true; // opening the database may take a backup through the engine
         }
 
         private Path file() {

@@ -63,16 +63,17 @@ public final class RunExecutor {
     public RunPlan plan(List<String> rigs, org.apdm.core.inventory.WorkQueue queue, ProgressListener listener,
                         CancellationToken cancel) throws IOException {
         Map<String, RunStep.Preview> previews = new java.util.concurrent.ConcurrentHashMap<>();
+        ReentrantLock engine = new ReentrantLock(true);
         for (RunStep s : steps) {
             if (s.scope() == RunStep.Scope.ALL) {
-                previews.put(s.id(), s.preview(null, listener, cancel));
+                previews.put(s.id(), preview(s, null, engine, listener, cancel));
             }
         }
         forEachRig(rigs, rig -> {
             for (RunStep s : steps) {
                 if (s.scope() == RunStep.Scope.RIG) {
                     cancel.throwIfCancelled();
-                    previews.put(RunPlanner.key(rig, s.id()), s.preview(rig, listener, cancel));
+                    previews.put(RunPlanner.key(rig, s.id()), preview(s, rig, engine, listener, cancel));
                 }
             }
         });
@@ -83,6 +84,20 @@ public final class RunExecutor {
     @FunctionalInterface
     public interface RigLister {
         List<String> rigs() throws IOException;
+    }
+
+    /** Previews take the engine's lock too: preparing recovers interrupted journals under it. */
+    private static RunStep.Preview preview(RunStep s, String rig, ReentrantLock engine, ProgressListener listener,
+                                           CancellationToken cancel) throws IOException {
+        if (!s.usesEngine()) {
+            return s.preview(rig, listener, cancel);
+        }
+        engine.lock();
+        try {
+            return s.preview(rig, listener, cancel);
+        } finally {
+            engine.unlock();
+        }
     }
 
     public Result execute(RigLister rigLister, Listener listener, CancellationToken cancel) throws IOException {
