@@ -44,4 +44,28 @@ class RunCommandTest {
         CliHarness.Run dry = cli.apdm("run", "--config", w.config().toString(), "--dry-run", "--json");
         assertTrue(dry.out().contains("\"nothingToDo\" : true"), dry.out());
     }
+
+    @Test
+    void watchWaitsForTheRawFolderToSettleThenRunsOnlyThePartBeforeTheBlink() throws IOException {
+        DemoWorkspace.Layout w = DemoWorkspace.create(tmp.resolve("demo"));
+        CliHarness cli = new CliHarness(tmp.resolve("home"));
+        CliHarness.Run r = cli.apdm("watch", "--config", w.config().toString(), "--settle", "0.3", "--runs", "1",
+                "--timeout", "60");
+        assertEquals(0, r.code(), r.toString().substring(0, Math.min(4000, r.toString().length())));
+        assertTrue(r.out().contains("Waiting for"), r.out());
+        assertTrue(r.out().contains("ingest"), r.out());
+        assertFalse(r.out().contains("promote"), "watch stops before the blink: " + r.out());
+        assertTrue(Files.isDirectory(w.data().resolve("C8E@f10.0+ZWO ASI2600MM Pro").resolve("10_Blink")),
+                "lights were ingested");
+    }
+
+    @Test
+    void watchWithATmpFileNeverSettlesAndStopsAtTheTimeout() throws IOException {
+        DemoWorkspace.Layout w = DemoWorkspace.create(tmp.resolve("demo"));
+        Files.writeString(w.raw().resolve("still-writing.fits.tmp"), "x");
+        CliHarness.Run r = new CliHarness(tmp.resolve("home")).apdm("watch", "--config", w.config().toString(),
+                "--settle", "0.2", "--timeout", "1");
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(Files.exists(w.data().resolve("C8E@f10.0+ZWO ASI2600MM Pro")), "nothing ran while N.I.N.A. writes");
+    }
 }
