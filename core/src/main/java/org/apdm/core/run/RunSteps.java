@@ -1,4 +1,4 @@
-package org.apdm.cli;
+package org.apdm.core.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,37 +20,29 @@ import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.Outcome;
 import org.apdm.core.fileops.Plan;
 import org.apdm.core.ingest.IngestOperation;
-import org.apdm.core.run.Gate;
-import org.apdm.core.run.RunStep;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
-import org.apdm.db.AstroDatabase;
-import org.apdm.db.DatabaseSetup;
-import org.apdm.db.update.DbUpdateOperation;
 
 /**
  * The steps of {@code apdm run} (and the window's Run button): each one calls the core operation its own command
  * calls, with the same request the command builds from the configuration. Nothing here moves a file itself.
  *
  * <p>A {@code calibration integrate} step plugs in as one more {@link RunStep} with id {@code integrate}
- * ({@link #withIntegrate}); the run orders it before {@code archive}.
+ * (the {@code integrate} argument of {@link #of}); the run orders it before {@code archive}.
  */
 public final class RunSteps {
 
     private RunSteps() {
     }
 
-    /** The steps in the documented order, for this configuration. */
-    public static List<RunStep> of(ApdmConfig config) {
-        return of(config, null);
-    }
-
-    /** As {@link #of(ApdmConfig)}, with the integrate step of {@code calibration integrate} when there is one. */
-    public static List<RunStep> withIntegrate(ApdmConfig config, RunStep integrate) {
-        return of(config, integrate);
-    }
-
-    private static List<RunStep> of(ApdmConfig config, RunStep integrate) {
+    /**
+     * The steps in the documented order, for this configuration.
+     *
+     * @param dbUpdate  the db update step (SQL lives in the db module: {@code org.apdm.db.update.DbUpdateStep}), or null
+     * @param integrate the step of {@code calibration integrate} (masters from raw calibration frames), or null
+     *                  while that command does not exist; it runs before {@code archive}
+     */
+    public static List<RunStep> of(ApdmConfig config, RunStep dbUpdate, RunStep integrate) {
         List<RunStep> steps = new ArrayList<>();
         ApdmConfig.Roots r = config.roots();
         if (r.raw() != null && r.data() != null) {
@@ -68,7 +60,9 @@ public final class RunSteps {
             }
             steps.add(new Distribute(config));
             steps.add(new Promote(config));
-            steps.add(new DbUpdate(config));
+            if (dbUpdate != null) {
+                steps.add(dbUpdate);
+            }
         }
         if (r.pixinsightMasters() != null && r.calibrationOrRaw() != null && r.data() != null) {
             steps.add(new Clean(config));
@@ -76,7 +70,13 @@ public final class RunSteps {
         return steps;
     }
 
-    static int leftBehind(Plan plan, List<OperationOutcome> outcomes) {
+    /** The engine every command builds from the configuration. */
+    static org.apdm.core.fileops.FileEngine engine(ApdmConfig config) {
+        return new org.apdm.core.fileops.FileEngine(org.apdm.core.fileops.EngineSettings.of(config.stateDir())
+                .withRemoveDuplicates(config.removeDuplicates()));
+    }
+
+    public static int leftBehind(Plan plan, List<OperationOutcome> outcomes) {
         int n = plan.leftBehind().size();
         for (OperationOutcome o : outcomes) {
             if (o.outcome().leavesSourceBehind()) {
@@ -86,12 +86,12 @@ public final class RunSteps {
         return n;
     }
 
-    static int done(List<OperationOutcome> outcomes) {
+    public static int done(List<OperationOutcome> outcomes) {
         return (int) outcomes.stream().filter(o -> o.outcome() == Outcome.DONE
                 && !(o.operation() instanceof org.apdm.core.fileops.FileOperation.MakeDirectory)).count();
     }
 
-    static int files(Plan plan) {
+    public static int files(Plan plan) {
         return (int) plan.operations().stream()
                 .filter(o -> !(o instanceof org.apdm.core.fileops.FileOperation.MakeDirectory)).count();
     }
@@ -133,7 +133,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().raw())) {
                 return new Preview(0, "no RAW folder " + config.roots().raw());
             }
-            IngestOperation.Prepared p = new IngestOperation(config, Engines.of(config)).prepare(request(), l, c);
+            IngestOperation.Prepared p = new IngestOperation(config, engine(config)).prepare(request(), l, c);
             return new Preview(files(p.planned().plan()), "");
         }
 
@@ -141,7 +141,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().raw())) {
                 return Outcome.of(0, 0, false);
             }
-            IngestOperation op = new IngestOperation(config, Engines.of(config));
+            IngestOperation op = new IngestOperation(config, engine(config));
             IngestOperation.Prepared p = op.prepare(request(), l, c);
             if (p.planned().plan().isEmpty()) {
                 return Outcome.of(0, p.planned().plan().leftBehind().size(), false);
@@ -177,7 +177,7 @@ public final class RunSteps {
             if (q.folderProblem() != null) {
                 throw new IOException(q.folderProblem());
             }
-            return new CullOperation(config, Engines.of(config), Clock.systemDefaultZone()).run(q, p -> {
+            return new CullOperation(config, engine(config), Clock.systemDefaultZone()).run(q, p -> {
                 gates.add(gate(p));
                 return false;
             }, l, c);
@@ -244,12 +244,12 @@ public final class RunSteps {
         }
 
         public Preview preview(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            return new Preview(files(prepare(new DistributionOperation(config, Engines.of(config)), rig, l, c)
+            return new Preview(files(prepare(new DistributionOperation(config, engine(config)), rig, l, c)
                     .planned().plan()), "");
         }
 
         public Outcome execute(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            DistributionOperation op = new DistributionOperation(config, Engines.of(config));
+            DistributionOperation op = new DistributionOperation(config, engine(config));
             DistributionOperation.Prepared p = prepare(op, rig, l, c);
             if (p.planned().plan().isEmpty()) {
                 return Outcome.of(0, 0, false);
@@ -279,71 +279,19 @@ public final class RunSteps {
         }
 
         public Preview preview(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            PromotionOperation op = new PromotionOperation(config, Engines.of(config));
+            PromotionOperation op = new PromotionOperation(config, engine(config));
             return new Preview(files(op.prepare(new PromotionOperation.Request(config.roots().data(), rigs(rig),
                     Set.of()), l, c).planned().plan()), "");
         }
 
         public Outcome execute(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            PromotionOperation op = new PromotionOperation(config, Engines.of(config));
+            PromotionOperation op = new PromotionOperation(config, engine(config));
             PromotionOperation.Prepared p = op.prepare(new PromotionOperation.Request(config.roots().data(), rigs(rig),
                     Set.of()), l, c);
             if (p.planned().plan().isEmpty()) {
                 return Outcome.of(0, 0, false);
             }
             return outcome(p.planned().plan(), op.execute(p, l, c).execution());
-        }
-    }
-
-    /** db update: accepted frames into the astrophotography database, when that database exists. */
-    static final class DbUpdate implements RunStep {
-        private final ApdmConfig config;
-
-        DbUpdate(ApdmConfig config) {
-            this.config = config;
-        }
-
-        public String id() {
-            return "db-update";
-        }
-
-        public Scope scope() {
-            return Scope.RIG;
-        }
-
-        public boolean usesEngine() {
-            return true; // opening the database may take a backup through the engine
-        }
-
-        private Path file() {
-            return config.database();
-        }
-
-        private DbUpdateOperation.Result run(String rig, boolean dryRun, ProgressListener l, CancellationToken c)
-                throws IOException {
-            try (AstroDatabase db = DatabaseSetup.open(config, file(), Engines.of(config), Clock.systemDefaultZone(),
-                    false)) {
-                return new DbUpdateOperation(config, db).run(new DbUpdateOperation.Request(config.roots().data(),
-                        rig == null ? Set.of() : Set.of(rig), true, true, false, dryRun), l, c);
-            } catch (org.apdm.db.DatabaseException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
-        public Preview preview(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            if (file() == null || !Files.isRegularFile(file())) {
-                return new Preview(0, "no database " + (file() == null ? "configured" : "at " + file())
-                        + " (create it with `apdm db update`); skipped");
-            }
-            return new Preview(run(rig, true, l, c).plan().changes().size(), "");
-        }
-
-        public Outcome execute(String rig, ProgressListener l, CancellationToken c) throws IOException {
-            if (file() == null || !Files.isRegularFile(file())) {
-                return Outcome.of(0, 0, false);
-            }
-            DbUpdateOperation.Result r = run(rig, false, l, c);
-            return Outcome.of(r.plan().changes().size(), r.problems().size(), false);
         }
     }
 
@@ -376,7 +324,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().pixinsightMasters())) {
                 return new Preview(0, "");
             }
-            return new Preview(files(new ArchiveOperation(config, Engines.of(config)).prepare(request(), l, c)
+            return new Preview(files(new ArchiveOperation(config, engine(config)).prepare(request(), l, c)
                     .planned().plan()), "");
         }
 
@@ -384,7 +332,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().pixinsightMasters())) {
                 return Outcome.of(0, 0, false);
             }
-            ArchiveOperation op = new ArchiveOperation(config, Engines.of(config));
+            ArchiveOperation op = new ArchiveOperation(config, engine(config));
             ArchiveOperation.Prepared p = op.prepare(request(), l, c);
             if (p.planned().plan().isEmpty()) {
                 return Outcome.of(0, 0, false);
@@ -423,7 +371,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().calibrationOrRaw())) {
                 return new Preview(0, "");
             }
-            return new Preview(files(new CleanOperation(config, Engines.of(config)).prepare(request(), l, c)
+            return new Preview(files(new CleanOperation(config, engine(config)).prepare(request(), l, c)
                     .planned().plan()), "");
         }
 
@@ -431,7 +379,7 @@ public final class RunSteps {
             if (!Files.isDirectory(config.roots().calibrationOrRaw())) {
                 return Outcome.of(0, 0, false);
             }
-            CleanOperation op = new CleanOperation(config, Engines.of(config));
+            CleanOperation op = new CleanOperation(config, engine(config));
             CleanOperation.Prepared p = op.prepare(request(), l, c);
             if (p.planned().plan().isEmpty()) {
                 return Outcome.of(0, 0, false);
