@@ -27,6 +27,7 @@ import org.apdm.core.run.RunExecutor;
 import org.apdm.core.run.RunPlan;
 import org.apdm.core.run.RunPlanner;
 import org.apdm.core.run.RunStep;
+import org.apdm.core.run.RunSteps;
 import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 import picocli.CommandLine.Command;
@@ -67,33 +68,14 @@ public final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
     }
 
-    /** The rig folders of the data root: those with a stage folder, named by {@code only} when given. */
     static List<String> rigFolders(Path root, List<String> only) throws IOException {
-        List<String> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        try (Stream<Path> s = Files.list(root)) {
-            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-                    .filter(n -> !n.startsWith("_") && !n.startsWith("."))
-                    .filter(n -> ArchiveLayout.STAGES.stream().anyMatch(st -> Files.isDirectory(root.resolve(n).resolve(st))))
-                    .filter(n -> only.isEmpty() || only.stream()
-                            .anyMatch(r -> ApdmConfig.canonicalRig(r).equals(ApdmConfig.canonicalRig(n))))
-                    .forEach(out::add);
-        }
-        return out;
+        return RunSteps.rigFolders(root, only);
     }
 
-    /** The gates of the archive as it is now: one inventory scan, the work queue of {@code apdm status}. */
     static List<Gate> queueGates(ApdmConfig config, List<String> rigs, ProgressListener l, CancellationToken c)
             throws IOException {
-        Path root = config.roots().data();
-        InventoryScan scan = new InventoryScanner(config).scan(root,
-                InventoryScanner.Options.STATUS.withRigs(Set.copyOf(rigs)), l, c);
-        WorkQueue q = WorkQueuePlanner.plan(scan, DesiredFrames.fromConfig(config, w -> { }),
-                WorkQueuePlanner.Settings.of(config), Instant.now());
         List<Gate> out = new ArrayList<>();
-        RunPlanner.gates(q, rigs).values().forEach(out::addAll);
+        RunPlanner.gates(RunSteps.queue(config, rigs, l, c), rigs).values().forEach(out::addAll);
         return out;
     }
 
@@ -106,10 +88,7 @@ public final class RunCommand implements Callable<Integer> {
              ConsoleProgress progress = new ConsoleProgress(err, env.interactive(), output.quiet() || output.json())) {
             if (dryRun) {
                 List<String> rigList = rigFolders(root, only);
-                InventoryScan scan = new InventoryScanner(config).scan(root,
-                        InventoryScanner.Options.STATUS.withRigs(Set.copyOf(rigList)), progress, cancel.token());
-                WorkQueue q = WorkQueuePlanner.plan(scan, DesiredFrames.fromConfig(config, w -> { }),
-                        WorkQueuePlanner.Settings.of(config), Instant.now());
+                WorkQueue q = RunSteps.queue(config, rigList, progress, cancel.token());
                 RunPlan plan = executor.plan(rigList, q, progress, cancel.token());
                 progress.close();
                 if (output.json()) {

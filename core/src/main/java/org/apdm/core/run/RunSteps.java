@@ -70,6 +70,39 @@ public final class RunSteps {
         return steps;
     }
 
+    /** The rig folders of the data root: those with a stage folder, named by {@code only} when given. */
+    public static List<String> rigFolders(Path root, List<String> only) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (root == null || !Files.isDirectory(root)) {
+            return out;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(root)) {
+            s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .filter(n -> !n.startsWith("_") && !n.startsWith("."))
+                    .filter(n -> org.apdm.core.layout.ArchiveLayout.STAGES.stream()
+                            .anyMatch(st -> Files.isDirectory(root.resolve(n).resolve(st))))
+                    .filter(n -> only.isEmpty() || only.stream()
+                            .anyMatch(r -> ApdmConfig.canonicalRig(r).equals(ApdmConfig.canonicalRig(n))))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The work queue of {@code apdm status} for these rigs: one inventory scan; the blink and masters gates. */
+    public static org.apdm.core.inventory.WorkQueue queue(ApdmConfig config, List<String> rigs, ProgressListener l,
+                                                         CancellationToken c) throws IOException {
+        org.apdm.core.inventory.InventoryScan scan = new org.apdm.core.inventory.InventoryScanner(config).scan(
+                config.roots().data(), org.apdm.core.inventory.InventoryScanner.Options.STATUS.withRigs(Set.copyOf(rigs)),
+                l, c);
+        return org.apdm.core.inventory.WorkQueuePlanner.plan(scan,
+                org.apdm.core.inventory.DesiredFrames.fromConfig(config, w -> { }),
+                org.apdm.core.inventory.WorkQueuePlanner.Settings.of(config), java.time.Instant.now(clockOf()));
+    }
+
+    private static Clock clockOf() {
+        return Clock.systemDefaultZone();
+    }
+
     /** The engine every command builds from the configuration. */
     static org.apdm.core.fileops.FileEngine engine(ApdmConfig config) {
         return new org.apdm.core.fileops.FileEngine(org.apdm.core.fileops.EngineSettings.of(config.stateDir())
