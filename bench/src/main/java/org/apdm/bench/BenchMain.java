@@ -36,7 +36,8 @@ public final class BenchMain {
             case "cull" -> CullBenchmark.class.getSimpleName();
             case "distribute" -> DistributeBenchmark.class.getSimpleName();
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, gui)");
+            case "run" -> RunBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, run, gui)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")
