@@ -1,17 +1,13 @@
 package org.apdm.core.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apdm.core.fileops.StateFiles;
 
 /**
  * Which steps of an interrupted {@code apdm run} finished, so a resumed run does not redo them.
@@ -67,26 +63,14 @@ public final class RunCheckpoint {
     /** The run ended without interruption: the next run starts fresh. */
     public synchronized void clear() throws IOException {
         finished.clear();
-        Files.deleteIfExists(file);
+        StateFiles.remove(file);
     }
 
     private void write() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE + ".tmp");
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (String k : List.copyOf(finished)) {
             sb.append(k).append('\n');
         }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        StateFiles.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
