@@ -43,7 +43,8 @@ public final class BenchMain {
             case "distribute" -> DistributeBenchmark.class.getSimpleName();
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
             case "analyze" -> AnalyzeBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, gui)");
+            case "run" -> RunBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, run, gui)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")

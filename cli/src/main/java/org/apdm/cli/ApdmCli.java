@@ -49,6 +49,8 @@ public final class ApdmCli {
         cl.addSubcommand(new LocationCommand());
         cl.addSubcommand(new FilterCommand());
         cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new WatchCommand());
         extra.accept(cl);
         cl.setExecutionExceptionHandler(ApdmCli::handle);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);

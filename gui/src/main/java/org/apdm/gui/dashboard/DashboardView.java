@@ -40,7 +40,38 @@ public final class DashboardView implements PageView {
     private final TitledPane problemsPane = new TitledPane();
     private final TreeTableView<DashboardViewModel.Row> tree = new TreeTableView<>();
 
+    private final VBox runPanel = new VBox(6);
+    private RunViewModel runVm;
+
+    /** The Run panel: plan, then progress per rig and step, cancel, and the gates as the next things to do. */
+    private VBox runPanel() {
+        javafx.scene.control.ListView<String> planList = new javafx.scene.control.ListView<>(runVm.planLines());
+        planList.setId("runPlan");
+        javafx.scene.control.ListView<String> progressList = new javafx.scene.control.ListView<>(runVm.progressLines());
+        progressList.setId("runProgress");
+        javafx.scene.control.ListView<String> gateList = new javafx.scene.control.ListView<>(runVm.gateLines());
+        gateList.setId("runGates");
+        for (javafx.scene.control.ListView<String> l : java.util.List.of(planList, progressList, gateList)) {
+            l.setPrefHeight(120);
+        }
+        Button start = Ui.button("Start", runVm::start);
+        start.setId("runStart");
+        start.disableProperty().bind(runVm.runningProperty().or(runVm.plannedProperty().not()));
+        Button cancel = Ui.button("Cancel", runVm::cancel);
+        cancel.setId("runCancel");
+        cancel.disableProperty().bind(runVm.runningProperty().not());
+        Label runStatus = Ui.label(runVm.statusProperty(), "muted");
+        runStatus.setId("runStatus");
+        runPanel.getChildren().addAll(Ui.row(8, new Label("Run: plan"), Ui.grow(), runStatus, start, cancel), planList,
+                new Label("Progress per rig and step"), progressList, new Label("Waiting for you"), gateList);
+        runPanel.setId("runPanel");
+        runPanel.setVisible(false);
+        runPanel.setManaged(false);
+        return runPanel;
+    }
+
     public DashboardView(DashboardViewModel vm) {
+        this.runVm = new RunViewModel(vm.context());
         this.vm = vm;
         root.getStyleClass().add("page");
         Button refresh = Ui.button("Refresh", vm::refresh);
@@ -49,8 +80,15 @@ public final class DashboardView implements PageView {
         Label where = Ui.label(vm.modelProperty().map(m -> m == null ? "" : m.dataRoot().toString()), "path");
         Label status = Ui.label(vm.statusProperty(), "muted", "small");
         status.setId("dashboardStatus");
+        Button run = Ui.button("Run", () -> {
+            runPanel.setVisible(true);
+            runPanel.setManaged(true);
+            runVm.plan();
+        });
+        run.setId("runButton");
+        run.disableProperty().bind(runVm.runningProperty());
         HBox head = Ui.row(12, Ui.header("Archive", "Every rig with its stages and targets, and what to do next."), Ui.grow(),
-                new VBox(4, where, status), refresh);
+                new VBox(4, where, status), run, refresh);
         ProgressBar busy = new ProgressBar(-1);
         busy.setPrefWidth(160);
         busy.visibleProperty().bind(vm.loadingProperty());
@@ -108,7 +146,7 @@ public final class DashboardView implements PageView {
 
         HBox body = new HBox(16, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
-        root.getChildren().addAll(head, busy, body);
+        root.getChildren().addAll(head, busy, runPanel(), body);
 
         vm.modelProperty().addListener((o, a, b) -> NextFrame.run(() -> render(b)));
         vm.treeProperty().addListener((o, a, b) -> tree.setRoot(b));

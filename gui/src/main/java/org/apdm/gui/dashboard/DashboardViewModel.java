@@ -68,6 +68,11 @@ public final class DashboardViewModel {
     }
 
     /** Reads the archive in the background and shows it. */
+    /** For the Run panel, which uses the same context. */
+    AppContext context() {
+        return context;
+    }
+
     public void refresh() {
         ApdmConfig config = context.config();
         if (config == null || loading.get()) {
