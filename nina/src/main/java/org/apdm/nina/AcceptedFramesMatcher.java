@@ -148,7 +148,8 @@ public final class AcceptedFramesMatcher {
         if (name == null) {
             return "";
         }
-        return name.replace("'", "").replace("\"", "").trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        // '_' as space: ingest writes OBJECT "Rosette_Nebula" as folder "Rosette Nebula" (TargetFolderName)
+        return name.replace("'", "").replace("\"", "").replace('_', ' ').trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** "", null and the old scripts' literal "None" are no panel; "01" is panel "1". */

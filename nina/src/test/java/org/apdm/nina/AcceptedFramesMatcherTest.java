@@ -46,6 +46,13 @@ class AcceptedFramesMatcherTest {
     }
 
     @Test
+    void aSchedulerTargetWithAnUnderscoreMatchesTheFolderIngestWroteWithASpace() {
+        AcceptedFramesMatcher m = new AcceptedFramesMatcher(List.of(row(RIG, "Rosette Nebula", "", "H", 300, 4, null)),
+                Map.of());
+        assertEquals(4, sum(m.find(RIG, "Rosette_Nebula", "", "H", 300)), "issue 11.5: ingest writes Rosette Nebula");
+    }
+
+    @Test
     void filterWheelNamesGoThroughTheConfiguredAliases() {
         AcceptedFramesMatcher m = new AcceptedFramesMatcher(List.of(row(RIG, "NGC 7000", "", "H", 300, 9, null)),
                 NormalizationRules.DEFAULT_FILTER_ALIASES);

@@ -1,6 +1,7 @@
 package org.apdm.core.inventory;
 
 import java.util.Map;
+import org.apdm.core.layout.TargetFolderName;
 import org.apdm.core.metadata.PathTokens;
 
 /**
@@ -11,7 +12,7 @@ import org.apdm.core.metadata.PathTokens;
  * first {@code _} followed by a letter or a date; an underscore followed by anything else stays part of the
  * name ({@code M 42_ Orion}, which the sanitiser makes of {@code M 42: Orion}; {@code NGC_7000}).
  * A trailing {@code " Panel N"} (split at the last one, case-sensitive, as N.I.N.A. names mosaic panels)
- * gives the panel. Quotes are kept: the folder is the user's truth and SQL binds parameters.
+ * gives the panel. Ingest writes folders this reads back unchanged ({@link TargetFolderName}). Quotes are kept: the folder is the user's truth and SQL binds parameters.
  *
  * @param name   the target
  * @param panel  the panel from {@code " Panel N"}, or "" when none
@@ -23,7 +24,7 @@ public record TargetName(String name, String panel, String suffix) {
         String name = folderName;
         String suffix = "";
         for (int i = 1; i < folderName.length() - 1; i++) {
-            if (folderName.charAt(i) == '_' && startsNote(folderName, i + 1)) {
+            if (folderName.charAt(i) == '_' && TargetFolderName.startsNote(folderName, i + 1)) {
                 name = folderName.substring(0, i).trim();
                 suffix = folderName.substring(i + 1);
                 break;
@@ -47,33 +48,5 @@ public record TargetName(String name, String panel, String suffix) {
             return Map.of();
         }
         return PathTokens.parse(java.util.List.of(suffix, "x")).values();
-    }
-
-    private static boolean startsNote(String s, int from) {
-        char c = s.charAt(from);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-            return true;
-        }
-        return isDate(s, from);
-    }
-
-    /** {@code yyyy-MM-dd} or {@code yyyyMMdd} at {@code from}. */
-    private static boolean isDate(String s, int from) {
-        int n = s.length() - from;
-        if (n >= 10 && digits(s, from, 4) && s.charAt(from + 4) == '-' && digits(s, from + 5, 2)
-                && s.charAt(from + 7) == '-' && digits(s, from + 8, 2)) {
-            return true;
-        }
-        return n >= 8 && digits(s, from, 8) && (n == 8 || !Character.isDigit(s.charAt(from + 8)));
-    }
-
-    private static boolean digits(String s, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

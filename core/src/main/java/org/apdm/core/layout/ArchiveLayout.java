@@ -76,7 +76,7 @@ public final class ArchiveLayout {
         List<String> out = new ArrayList<>(6);
         out.add(rigFolder(m));
         out.add(stage);
-        out.add(PathSanitizer.component(m.get(Field.TARGET)));
+        out.add(TargetFolderName.of(m.get(Field.TARGET)));
         out.add(dateFolder(m.get(Field.DATE)));
         StringBuilder group = new StringBuilder("FILTER_").append(PathSanitizer.tokenValue(m.get(Field.FILTER)))
                 .append("_EXP_").append(PathSanitizer.tokenValue(m.get(Field.EXPOSURE)));
