@@ -130,8 +130,9 @@ public final class FileEngine {
     }
 
     private Outcome predict(FileOperation op, Map<Path, Path> claimed) throws IOException {
-        if (op instanceof FileOperation.MakeDirectory) {
-            return Outcome.DONE;
+        if (op instanceof FileOperation.MakeDirectory d) {
+            // an accept/ that exists is not news: summaries count only what a run changed
+            return Files.isDirectory(d.source()) ? Outcome.ALREADY_DONE : Outcome.DONE;
         }
         if (op instanceof FileOperation.Delete d) {
             return FileFacts.exists(d.source()) ? Outcome.DONE : Outcome.ALREADY_DONE;
@@ -415,6 +416,9 @@ public final class FileEngine {
                 return delete(k, d);
             }
             guard.check(op.source());
+            if (Files.isDirectory(op.source())) {
+                return new OperationOutcome(k, op, Outcome.ALREADY_DONE, "already there");
+            }
             Files.createDirectories(op.source());
             return new OperationOutcome(k, op, Outcome.DONE, "");
         }

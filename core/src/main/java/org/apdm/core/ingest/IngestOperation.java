@@ -1,11 +1,14 @@
 package org.apdm.core.ingest;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.fileops.ExecutionResult;
+import org.apdm.core.layout.ArchiveLayout;
 import org.apdm.core.fileops.FileEngine;
 import org.apdm.core.fileops.OperationOutcome;
 import org.apdm.core.fileops.RecoveryReport;
@@ -60,8 +63,34 @@ public final class IngestOperation {
         List<ScannedFrame> frames = scanner.read(request.raw(), files, f -> FrameScanner.ReadSpec.RAW, listener, cancel);
         Duration scanTime = Duration.ofNanos(System.nanoTime() - start);
         IngestPlanner.Result planned = IngestPlanner.plan(frames,
-                new IngestPlanner.Roots(request.raw(), request.data(), request.calibration()));
+                new IngestPlanner.Roots(request.raw(), request.data(), request.calibration()),
+                targetsWithoutAccept(request.data()));
         return new Prepared(request, planned, files.size(), scanTime, recovery);
+    }
+
+    /** {@code {data}/{rig}/10_Blink/{target}} folders that lack {@code accept/}: folders only, no file reads. */
+    static List<Path> targetsWithoutAccept(Path data) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(data)) {
+            return out;
+        }
+        try (DirectoryStream<Path> rigs = Files.newDirectoryStream(data, Files::isDirectory)) {
+            for (Path rig : rigs) {
+                Path blink = rig.resolve(ArchiveLayout.BLINK);
+                if (!Files.isDirectory(blink)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> targets = Files.newDirectoryStream(blink, Files::isDirectory)) {
+                    for (Path target : targets) {
+                        if (!Files.isDirectory(target.resolve(ArchiveLayout.ACCEPT))) {
+                            out.add(target.toAbsolutePath().normalize());
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** What the run would do, reading but not changing any file (the dry run). */

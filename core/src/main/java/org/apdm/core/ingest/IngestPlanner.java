@@ -50,6 +50,14 @@ public final class IngestPlanner {
     }
 
     public static Result plan(List<ScannedFrame> frames, Roots roots) {
+        return plan(frames, roots, List.of());
+    }
+
+    /**
+     * @param targetsWithoutAccept target folders of {@code 10_Blink} found without {@code accept/} (a run cut
+     *                             off before it made them); they get one too
+     */
+    public static Result plan(List<ScannedFrame> frames, Roots roots, List<Path> targetsWithoutAccept) {
         List<LeftBehind> left = new ArrayList<>();
         Map<FrameType, List<FileOperation>> moves = new EnumMap<>(FrameType.class);
         Map<FrameType, Integer> counts = new EnumMap<>(FrameType.class);
@@ -81,6 +89,9 @@ public final class IngestPlanner {
             }
             if (destination.equals(f.file().toAbsolutePath().normalize())) {
                 inPlace++;
+                if (type == FrameType.LIGHT) {
+                    acceptFolders.add(destination.getParent().getParent().getParent().resolve(ArchiveLayout.ACCEPT));
+                }
                 continue;
             }
             moves.computeIfAbsent(type, t -> new ArrayList<>()).add(new FileOperation.Move(f.file(), destination,
@@ -91,12 +102,18 @@ public final class IngestPlanner {
                 acceptFolders.add(destination.getParent().getParent().getParent().resolve(ArchiveLayout.ACCEPT));
             }
         }
+        for (Path target : targetsWithoutAccept) {
+            acceptFolders.add(target.resolve(ArchiveLayout.ACCEPT));
+        }
         List<FileOperation> ops = new ArrayList<>();
         for (FrameType t : ORDER) {
+            if (t == FrameType.LIGHT) {
+                // before the lights: a run cut off midway still leaves every target it touched with accept/
+                for (Path accept : acceptFolders) {
+                    ops.add(new FileOperation.MakeDirectory(accept, "accept folder for blinked lights"));
+                }
+            }
             ops.addAll(moves.getOrDefault(t, List.of()));
-        }
-        for (Path accept : acceptFolders) {
-            ops.add(new FileOperation.MakeDirectory(accept, "accept folder for blinked lights"));
         }
         List<Path> allowed = new ArrayList<>();
         allowed.add(roots.data());
