@@ -22,7 +22,7 @@ public final class Main {
                 out, err);
         out.flush();
         err.flush();
-        System.exit(code);
+        org.apdm.cli.Cancellation.exit(code);
     }
 
     static int run(String[] args, CliEnvironment env, boolean display, GuiCommand.Opener opener, PrintWriter out,

@@ -63,6 +63,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (paths.isEmpty() || !rigs.isEmpty()) {
             Path root = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+            StatusCommand.checkRigs(root, rigs);
             List<String> chosen = rigs.isEmpty() ? CullScanner.rigsWithBlink(root) : rigs;
             for (String rig : chosen) {
                 Path blink = root.resolve(rig).resolve(ArchiveLayout.BLINK);

@@ -109,6 +109,9 @@ public final class ApdmCli {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(args, CliEnvironment.system(), out, err));
+        int code = run(args, CliEnvironment.system(), out, err);
+        out.flush();
+        err.flush();
+        Cancellation.exit(code);
     }
 }

@@ -137,6 +137,7 @@ public final class CalibrationCommand implements Callable<Integer> {
                 }
             }
             List<String> rigList = rigs == null ? List.of() : rigs.rig;
+            StatusCommand.checkRigs(dataDir, rigList);
             return CalibrationReports.distribute(config, new DistributionOperation.Request(dataDir, libraryDir, rigList,
                     fallback, darkScaling), output, dryRun, env, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -95,6 +95,7 @@ public final class CullCommand implements Callable<Integer> {
         CliEnvironment env = ApdmCli.environment(spec);
         ApdmConfig config = configOption.load(env);
         Path dataDir = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+        StatusCommand.checkRigs(dataDir, rigs);
         Path rejectDir = Engines.folder(reject, config.roots().reject(), "--reject-dir", "roots.reject", config);
         if (all && !rigs.isEmpty()) {
             throw new UsageException("--all and --rig cannot be combined");
@@ -311,6 +312,9 @@ public final class CullCommand implements Callable<Integer> {
             ApdmConfig config = configOption.load(env);
             Path dataDir = Engines.folder(data, config.roots().data(), "--data", "roots.data", config);
             Path rejectDir = Engines.existingFolder(reject, config.roots().reject(), "--reject-dir", "roots.reject", config);
+            if (rig != null && Files.isDirectory(dataDir)) {
+                StatusCommand.checkRigs(dataDir, List.of(rig));
+            }
             CullOperation op = new CullOperation(config, Engines.of(config), Clock.systemDefaultZone());
             Plan plan = op.restorePlan(dataDir, rejectDir, rig, target, pass, org.apdm.core.task.CancellationToken.none());
             return runTreePlan(op, plan, rejectDir, dryRun, output, env, spec.commandLine().getOut(),

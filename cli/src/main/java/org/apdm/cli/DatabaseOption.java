@@ -28,6 +28,11 @@ public class DatabaseOption {
      */
     AstroDatabase open(ApdmConfig config, boolean create, PrintWriter err) throws DatabaseException {
         Path f = file(config);
+        if (!create && !java.nio.file.Files.exists(f)) {
+            // a missing file is the user's setting, not an aborted run: exit 2 and say how to get one
+            throw new UsageException("there is no database at " + f + "; create it with `apdm db init` (or "
+                    + "`apdm db update`), or give another with --database");
+        }
         AstroDatabase db = DatabaseSetup.open(config, f, Engines.of(config), Clock.systemDefaultZone(), create);
         db.migrationBackup().ifPresent(b -> {
             err.println("Updated the database " + f + " to the current schema; the file as it was is kept as " + b);

@@ -191,6 +191,10 @@ public final class DbCommand implements Callable<Integer> {
             ApdmConfig config = config();
             Path db = databaseOption.file(config);
             Path folder = DatabaseBackups.defaultFolder(db);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UsageException("there is no backup file " + file.toAbsolutePath().normalize()
+                        + "; give the path of a backup (they are kept in " + folder + ")");
+            }
             if (dryRun) {
                 DatabaseBackups.restore(file, db, null, folder, Clock.systemDefaultZone(), true);
                 out().printf("Would restore %s into %s (dry run, nothing changed); the current database would be kept "

@@ -52,6 +52,7 @@ public final class PromoteCommand implements Callable<Integer> {
         CliEnvironment env = ApdmCli.environment(spec);
         ApdmConfig config = configOption.load(env);
         Path dataDir = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
+        StatusCommand.checkRigs(dataDir, rigs);
         return run(config, new PromotionOperation.Request(dataDir, rigs, new LinkedHashSet<>(targets)), output, dryRun,
                 env, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

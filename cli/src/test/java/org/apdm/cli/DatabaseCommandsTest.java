@@ -67,6 +67,38 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void aMissingDatabaseOrBackupIsAUsageErrorNotAnAbortedRun() {
+        CliHarness.Run report = apdm("report");
+        assertEquals(ExitCodes.USAGE, report.code(), report.toString());
+        assertTrue(report.err().contains("there is no database at") && report.err().contains("apdm db init"),
+                report.err());
+        assertFalse(report.err().contains("run the command again"), report.err());
+        CliHarness.Run restore = apdm("db", "restore", tmp.resolve("missing.sqlite").toString());
+        assertEquals(ExitCodes.USAGE, restore.code(), restore.toString());
+        assertTrue(restore.err().contains("there is no backup file"), restore.err());
+        assertFalse(restore.err().contains("run the command again"), restore.err());
+        assertFalse(Files.exists(db), "nothing was created");
+    }
+
+    @Test
+    void aMistypedRigIsAUsageErrorNamingTheRigsThatExistInEveryCommand() throws IOException {
+        java.util.Map<String, String> before = RunTrees.snapshot(data);
+        for (String[] cmd : new String[][] {
+                {"cull", "--rig", "NoSuchRig", "--dry-run"},
+                {"cull", "--rig", "NoSuchRig"},
+                {"promote", "--rig", "NoSuchRig"},
+                {"calibration", "distribute", "--rig", "NoSuchRig"},
+                {"analyze", "--rig", "NoSuchRig"},
+                {"run", "--rig", "NoSuchRig", "--dry-run"}}) {
+            CliHarness.Run r = apdm(cmd);
+            assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", cmd) + ": " + r);
+            assertTrue(r.err().contains("there is no rig folder 'NoSuchRig'") && r.err().contains(C8E),
+                    String.join(" ", cmd) + ": " + r.err());
+        }
+        assertEquals(before, RunTrees.snapshot(data), "nothing changed");
+    }
+
+    @Test
     void statusShowsTargetsAndTheWorkQueue() throws IOException {
         CliHarness.Run r = apdm("status", "--json");
         assertEquals(ExitCodes.OK, r.code(), r.toString());

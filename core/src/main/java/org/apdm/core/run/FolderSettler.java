@@ -35,8 +35,10 @@ public final class FolderSettler {
     }
 
     public static FolderSettler real(Duration settle) {
-        Duration poll = settle.dividedBy(4).compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)
-                : settle.dividedBy(4);
+        // a quarter of the settle time, but at most a second so Ctrl-C is answered at once
+        Duration quarter = settle.dividedBy(4);
+        Duration poll = quarter.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)
+                : quarter.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : quarter;
         return new FolderSettler(settle, poll, d -> Thread.sleep(d.toMillis()), System::nanoTime);
     }
 
