@@ -104,7 +104,8 @@ public final class FitsHeaderReader {
                 throw new UnreadableFileException("truncated FITS header: no END card in " + fileSize + " bytes");
             }
             if (position >= (long) MAX_HEADER_BLOCKS * BLOCK) {
-                throw new UnreadableFileException("FITS header larger than " + MAX_HEADER_BLOCKS + " blocks");
+                throw new UnreadableFileException("invalid FITS header: no END card in the first " + MAX_HEADER_BLOCKS
+                        + " header blocks (" + BLOCK + " bytes each)");
             }
         }
     }
@@ -131,7 +132,8 @@ public final class FitsHeaderReader {
         private String pendingKey;
         private StringBuilder pendingValue;
         private int bitpix;
-        private int naxis = -1;
+        private int naxis;
+        private boolean naxisRead;
         private long[] axes = new long[0];
         private long pcount;
         private long gcount = 1;
@@ -270,16 +272,22 @@ public final class FitsHeaderReader {
                 switch (key) {
                     case "BITPIX" -> bitpix = Integer.parseInt(value(b, off + 9, off + CARD).text);
                     case "NAXIS" -> {
+                        if (naxisRead) {
+                            return; // the mandatory third card counts, a repeat does not
+                        }
                         naxis = Integer.parseInt(value(b, off + 9, off + CARD).text);
+                        naxisRead = true;
                         axes = new long[Math.max(0, Math.min(naxis, 999))];
+                        java.util.Arrays.fill(axes, -1); // -1: no NAXISn card yet
                     }
                     case "PCOUNT" -> pcount = Long.parseLong(value(b, off + 9, off + CARD).text);
                     case "GCOUNT" -> gcount = Long.parseLong(value(b, off + 9, off + CARD).text);
                     default -> {
                         if (key.startsWith("NAXIS") && key.length() > 5) {
                             int n = Integer.parseInt(key.substring(5));
-                            if (n >= 1 && n <= axes.length) {
-                                axes[n - 1] = Long.parseLong(value(b, off + 9, off + CARD).text);
+                            if (n >= 1 && n <= axes.length && axes[n - 1] == -1) {
+                                long length = Long.parseLong(value(b, off + 9, off + CARD).text);
+                                axes[n - 1] = length < 0 ? Long.MIN_VALUE : length;
                             }
                         }
                     }
@@ -289,11 +297,41 @@ public final class FitsHeaderReader {
             }
         }
 
-        RawHeader finish(long fileSize, long headerBytes) {
+        RawHeader finish(long fileSize, long headerBytes) throws UnreadableFileException {
+            checkStructure();
             long dataBytes = dataBytes();
             // subtract rather than add: headerBytes + dataBytes wraps negative for huge NAXISn
             boolean truncated = dataBytes > 0 && fileSize - headerBytes < dataBytes;
             return new RawHeader(values, warnings, truncated);
+        }
+
+        /**
+         * Refuses a primary header whose mandatory cards make no sense: such a file is not an image any program
+         * can read, so it must stay where it is with the reason rather than be filed as a light.
+         */
+        private void checkStructure() throws UnreadableFileException {
+            if (bitpix == 0) {
+                throw new UnreadableFileException("invalid FITS header: BITPIX is missing or not a number");
+            }
+            if (bitpix != 8 && bitpix != 16 && bitpix != 32 && bitpix != 64 && bitpix != -32 && bitpix != -64) {
+                throw new UnreadableFileException("invalid FITS header: BITPIX = " + bitpix
+                        + " (must be 8, 16, 32, 64, -32 or -64)");
+            }
+            if (!naxisRead) {
+                throw new UnreadableFileException("invalid FITS header: NAXIS is missing or not a number");
+            }
+            if (naxis < 0 || naxis > 999) {
+                throw new UnreadableFileException("invalid FITS header: NAXIS = " + naxis + " (must be 0 to 999)");
+            }
+            for (int i = 0; i < axes.length; i++) {
+                if (axes[i] == -1) {
+                    throw new UnreadableFileException("invalid FITS header: NAXIS" + (i + 1)
+                            + " is missing or not a number (NAXIS = " + naxis + ")");
+                }
+                if (axes[i] == Long.MIN_VALUE) {
+                    throw new UnreadableFileException("invalid FITS header: NAXIS" + (i + 1) + " is negative");
+                }
+            }
         }
 
         private long dataBytes() {

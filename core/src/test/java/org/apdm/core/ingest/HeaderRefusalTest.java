@@ -198,4 +198,25 @@ class HeaderRefusalTest {
         assertTrue(reason.startsWith("invalid DATE-OBS: 'last Tuesday'"), reason);
         assertEquals(reason.indexOf("DATE-OBS"), reason.lastIndexOf("DATE-OBS"), "DATE-OBS named once: " + reason);
     }
+
+    @Test
+    void aLightWithAnInvalidBitpixStaysBehindWithTheReason() throws Exception {
+        Path bad = root.resolve("bitpix.fits");
+        Path good = root.resolve("good.fits");
+        SampleFiles.writeFits(bad, light());
+        SampleFiles.writeFits(good, light());
+        byte[] bytes = Files.readAllBytes(bad);
+        String header = new String(bytes, 0, 2880, StandardCharsets.ISO_8859_1);
+        int card = header.indexOf("BITPIX  =");
+        byte[] value = String.format("%20d", 12).getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(value, 0, bytes, card + 10, 20);
+        Files.write(bad, bytes);
+
+        Plan plan = plan(bad, good).plan();
+
+        String reason = reason(plan, bad);
+        assertTrue(reason.contains("invalid FITS header: BITPIX = 12 (must be 8, 16, 32, 64, -32 or -64)"), reason);
+        assertEquals(Set.of("RedCat 51@f4.9+ZWO ASI533MC Pro"), rigFolders(plan, root.resolve("Data")),
+                "the good frame is still placed");
+    }
 }

@@ -407,6 +407,37 @@ class FitsHeaderReaderTest {
         assertTrue(FitsHeaderReader.read(file).truncated(), "header size + data size must not wrap around");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "BITPIX  =                   12 | NAXIS   =                    0 | BITPIX = 12 (must be 8, 16, 32, 64, -32 or -64)",
+            "BITPIX  = 'sixteen'            | NAXIS   =                    0 | BITPIX is missing or not a number",
+            "COMMENT no BITPIX              | NAXIS   =                    0 | BITPIX is missing or not a number",
+            "BITPIX  =                   16 | NAXIS   =                 1000 | NAXIS = 1000 (must be 0 to 999)",
+            "BITPIX  =                   16 | NAXIS   =                   -1 | NAXIS = -1 (must be 0 to 999)",
+            "BITPIX  =                   16 | COMMENT no NAXIS              | NAXIS is missing or not a number",
+            "BITPIX  =                   16 | NAXIS   =                    2 | NAXIS2 is missing or not a number (NAXIS = 2)"})
+    void aStructurallyInvalidPrimaryHeaderIsRefusedWithTheReason(String second, String third, String reason)
+            throws Exception {
+        List<String> cards = new ArrayList<>();
+        cards.add(card("SIMPLE  =                    T"));
+        cards.add(card(second));
+        cards.add(card(third));
+        cards.add(card("NAXIS1  =                    4"));
+        cards.add(card("OBJECT  = 'M 31'"));
+        Path file = write("invalid.fits", FitsBytes.file(cards, 2880));
+
+        assertEquals("invalid FITS header: " + reason, message(file));
+    }
+
+    @Test
+    void aNegativeAxisLengthIsRefused() throws Exception {
+        List<String> cards = new ArrayList<>(FitsBytes.image(16, 16));
+        cards.set(3, card("NAXIS1  =                   -5"));
+        Path file = write("negative-axis.fits", FitsBytes.file(cards, 2880));
+
+        assertEquals("invalid FITS header: NAXIS1 is negative", message(file));
+    }
+
     @Test
     void headerLargerThanTheBlockCapIsRefusedWithoutHanging() throws Exception {
         List<String> cards = new ArrayList<>(FitsBytes.noData());
@@ -422,7 +453,7 @@ class FitsHeaderReaderTest {
 
         String msg = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> message(file));
 
-        assertTrue(msg.contains("larger than"), msg);
+        assertTrue(msg.contains("no END card in the first 1000 header blocks"), msg);
     }
 
     @Test
