@@ -255,7 +255,8 @@ public final class FitsHeaderReader {
             }
         }
 
-        private void put(String key, String value) {
+        private void put(String key, String raw) {
+            String value = HeaderText.decode(raw);
             if (values.containsKey(key)) {
                 String first = values.get(key);
                 if (first == null ? value != null : !first.equals(value)) {

@@ -60,7 +60,8 @@ public final class MetadataReader {
      */
     public FrameMetadata read(Path file, Path relative, Map<String, String> structural, Precedence precedence,
                               boolean readHeader) throws UnreadableFileException {
-        PathTokens tokens = PathTokens.parse(PathTokens.segments(relative));
+        // NFC as for headers: a folder typed on macOS arrives decomposed
+        PathTokens tokens = PathTokens.parse(PathTokens.segments(relative).stream().map(HeaderText::nfc).toList());
         ImageFormat format = ImageFormat.of(file);
         RawHeader header = null;
         if (readHeader) {

@@ -138,7 +138,7 @@ public final class XisfHeaderReader {
                     if (key.equals("HISTORY") || key.equals("COMMENT") || !wanted.test(key)) {
                         continue;
                     }
-                    String value = unquote(reader.getAttributeValue(null, "value"));
+                    String value = HeaderText.nfc(unquote(reader.getAttributeValue(null, "value")));
                     if (values.containsKey(key) && !sameValue(values.get(key), value)) {
                         warnings.add("keyword " + key + " appears twice; the last is used");
                     }
@@ -152,7 +152,7 @@ public final class XisfHeaderReader {
                         if (value == null) {
                             value = elementText(reader);
                         }
-                        fromProperties.put(keyword, convertProperty(id, value));
+                        fromProperties.put(keyword, HeaderText.nfc(convertProperty(id, value)));
                     }
                 }
             }

@@ -219,4 +219,34 @@ class HeaderRefusalTest {
         assertEquals(Set.of("RedCat 51@f4.9+ZWO ASI533MC Pro"), rigFolders(plan, root.resolve("Data")),
                 "the good frame is still placed");
     }
+
+    @Test
+    void aTargetNameInUtf8Latin1OrDecomposedFormIsOneTargetFolder() throws Exception {
+        Path utf8 = withObjectBytes("utf8.fits", "\u00e9".getBytes(StandardCharsets.UTF_8));
+        Path latin1 = withObjectBytes("latin1.fits", "\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        Path nfd = withObjectBytes("nfd.fits", "e\u0301".getBytes(StandardCharsets.UTF_8));
+
+        Plan plan = plan(utf8, latin1, nfd).plan();
+
+        assertTrue(plan.leftBehind().isEmpty(), plan.leftBehind().toString());
+        Set<String> targets = new TreeSet<>();
+        for (FileOperation op : plan.operations()) {
+            if (op instanceof FileOperation.Move move) {
+                Path rel = root.resolve("Data").relativize(move.destination());
+                targets.add(rel.getName(2).toString());
+            }
+        }
+        assertEquals(Set.of("M\u00e9lotte 15"), targets, "one folder, spelt in composed form");
+    }
+
+    /** A light whose OBJECT is 'M' + the given bytes + 'lotte 15', written as raw header bytes. */
+    private Path withObjectBytes(String name, byte[] letter) throws Exception {
+        Path file = root.resolve(name);
+        SampleFiles.writeFits(file, light("OBJECT", "M" + "X".repeat(letter.length) + "lotte 15"));
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("M" + "X".repeat(letter.length) + "lotte");
+        System.arraycopy(letter, 0, bytes, at + 1, letter.length);
+        Files.write(file, bytes);
+        return file;
+    }
 }
