@@ -140,7 +140,7 @@ final class CalibrationReports {
             j.put("rows", rows);
             j.put("notes", p.notes());
             j.put("unreadableLibraryFiles", p.unreadable().stream().map(l -> l.file() + ": " + l.reason()).toList());
-            j.put("files", report.entries(outcomes, plan));
+            j.put("files", report.entries(outcomes, plan, dryRun));
             j.put("exitCode", code);
             out.println(Json.write(j));
             out.flush();
@@ -240,7 +240,7 @@ final class CalibrationReports {
         s.put("raw_kept", p.planned().rawKept());
         s.put("temp_files", p.planned().tempDeleted());
         j.put("summary", s);
-        j.put("files", report.entries(outcomes, p.planned().plan()));
+        j.put("files", report.entries(outcomes, p.planned().plan(), dryRun));
         j.put("exitCode", code);
         return j;
     }

@@ -227,7 +227,7 @@ public final class CullCommand implements Callable<Integer> {
                 rm.put("metrics", x.frame().metrics());
                 OperationOutcome o = g.outcomes().stream().filter(oo -> oo.operation().source().equals(x.frame().file()))
                         .findFirst().orElse(null);
-                rm.put("outcome", o == null ? "not-moved" : PlanReport.label(o.outcome(), o.operation()));
+                rm.put("outcome", o == null ? "not-moved" : PlanSummary.label(o.outcome(), o.operation(), r.dryRun()));
                 if (o != null && o.operation().destination() != null) {
                     rm.put("destination", o.operation().destination().toString());
                 }
@@ -252,7 +252,7 @@ public final class CullCommand implements Callable<Integer> {
         if (dryRun) {
             List<OperationOutcome> predicted = op.preview(plan);
             if (output.json()) {
-                out.println(Json.write(Map.of("command", plan.title(), "dryRun", true, "files", report.entries(predicted, plan))));
+                out.println(Json.write(Map.of("command", plan.title(), "dryRun", true, "files", report.entries(predicted, plan, true))));
             } else {
                 out.printf("%s (dry run, nothing changed)%n", plan.title());
                 report.printPlan(out, plan, predicted, output.verbose());
@@ -272,7 +272,7 @@ public final class CullCommand implements Callable<Integer> {
             m.put("command", plan.title());
             m.put("dryRun", false);
             m.put("summary", r.counts());
-            m.put("files", report.entries(r.outcomes(), plan));
+            m.put("files", report.entries(r.outcomes(), plan, false));
             m.put("exitCode", code);
             out.println(Json.write(m));
         } else {

@@ -146,7 +146,7 @@ public final class IngestCommand implements Callable<Integer> {
         m.put("removedEmptyFolders", ex == null ? 0 : ex.removedDirectories());
         m.put("recovery", PlanReport.RecoveryEntry.of(ex != null ? ex.recovery().plus(p.recovery()) : p.recovery()));
         m.put("exitCode", code);
-        m.put("files", report.entries(outcomes, p.planned().plan()));
+        m.put("files", report.entries(outcomes, p.planned().plan(), dryRun));
         return m;
     }
 }

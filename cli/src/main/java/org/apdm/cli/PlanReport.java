@@ -47,12 +47,14 @@ final class PlanReport {
         return PlanSummary.label(o, op);
     }
 
-    List<FileEntry> entries(List<OperationOutcome> outcomes, Plan plan) {
+    /** The files of the JSON result; a dry run's outcomes are what would happen ("would-move", not "moved"). */
+    List<FileEntry> entries(List<OperationOutcome> outcomes, Plan plan, boolean dryRun) {
         List<FileEntry> out = new ArrayList<>(outcomes.size() + plan.leftBehind().size());
         for (OperationOutcome o : outcomes) {
             FileOperation op = o.operation();
             out.add(new FileEntry(op.verb(), op.source().toString(),
-                    op.destination() == null ? null : op.destination().toString(), label(o.outcome(), op),
+                    op.destination() == null ? null : op.destination().toString(),
+                    PlanSummary.label(o.outcome(), op, dryRun),
                     o.detail() == null || o.detail().isEmpty() ? op.reason() : o.detail()));
         }
         for (LeftBehind l : plan.leftBehind()) {

@@ -102,7 +102,7 @@ public final class PromoteCommand implements Callable<Integer> {
             j.put("summary", CalibrationReports.summary(outcomes, plan));
             j.put("nights", nights);
             j.put("notes", p.notes());
-            j.put("files", report.entries(outcomes, plan));
+            j.put("files", report.entries(outcomes, plan, dryRun));
             j.put("exitCode", code);
             out.println(Json.write(j));
             out.flush();

@@ -149,6 +149,18 @@ class IngestCommandTest {
     }
 
     @Test
+    void aDryRunsJsonSaysWhatWouldHappenNotWhatHappened() throws IOException {
+        dump(true);
+        CliHarness.Run r = cli.apdm("ingest", "--config", config.toString(), "--dry-run", "--json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertTrue(json.get("dryRun").asBoolean());
+        java.util.Set<String> outcomes = new java.util.TreeSet<>();
+        json.get("files").forEach(f -> outcomes.add(f.get("outcome").asText()));
+        assertTrue(outcomes.contains("would-move"), outcomes.toString());
+        assertFalse(outcomes.contains("moved"), outcomes.toString());
+    }
+
+    @Test
     void jsonListsEveryFileWithItsOutcome() throws IOException {
         dump(true);
         CliHarness.Run r = cli.apdm("ingest", "--config", config.toString(), "--json");

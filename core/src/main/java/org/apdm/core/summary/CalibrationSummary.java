@@ -42,11 +42,7 @@ public final class CalibrationSummary {
         if (o.outcome() == Outcome.ALREADY_DONE && o.operation() instanceof FileOperation.Copy) {
             return "already-there";
         }
-        String label = PlanSummary.label(o.outcome(), o.operation());
-        if (dryRun && o.outcome() == Outcome.DONE) {
-            return "would-" + o.operation().verb();
-        }
-        return label;
+        return PlanSummary.label(o.outcome(), o.operation(), dryRun);
     }
 
     public static long count(List<OperationOutcome> outcomes, Outcome outcome) {

@@ -39,6 +39,11 @@ public final class PlanSummary {
         };
     }
 
+    /** As {@link #label(Outcome, FileOperation)}, but a dry run's work is "would-move", never "moved". */
+    public static String label(Outcome o, FileOperation op, boolean dryRun) {
+        return dryRun && o == Outcome.DONE ? "would-" + op.verb() : label(o, op);
+    }
+
     /** What a step would do, in one word ("move", "conflict"), for previews. */
     public static String predictedLabel(Outcome o, FileOperation op) {
         return label(o, op).replace("moved", "move").replace("copied", "copy").replace("deleted", "delete");
