@@ -53,6 +53,50 @@ public final class SampleFiles {
         write(file, fits(keywords, 16, 16));
     }
 
+    /**
+     * A tile-compressed (RICE) FITS file as fpack and N.I.N.A. 3 write it: an empty primary, then a compressed
+     * image extension carrying the keywords and a 16-bit {@code width x height} image of the given value.
+     */
+    public static void writeCompressedFits(Path file, Map<String, ?> keywords, int width, int height, short value)
+            throws IOException {
+        short[][] pixels = new short[height][width];
+        for (short[] row : pixels) {
+            java.util.Arrays.fill(row, value);
+        }
+        try {
+            nom.tam.fits.ImageHDU image = (nom.tam.fits.ImageHDU) nom.tam.fits.Fits.makeHDU(pixels);
+            nom.tam.fits.Header h = image.getHeader();
+            for (Map.Entry<String, ?> e : keywords.entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof Boolean b) {
+                    h.addValue(e.getKey(), b, null);
+                } else if (v instanceof Integer || v instanceof Long) {
+                    h.addValue(e.getKey(), ((Number) v).longValue(), null);
+                } else if (v instanceof Number n) {
+                    h.addValue(e.getKey(), n.doubleValue(), null);
+                } else {
+                    h.addValue(e.getKey(), String.valueOf(v), null);
+                }
+            }
+            nom.tam.image.compression.hdu.CompressedImageHDU compressed =
+                    nom.tam.image.compression.hdu.CompressedImageHDU.fromImageHDU(image, width, 1);
+            compressed.setCompressAlgorithm(nom.tam.fits.header.Compression.ZCMPTYPE_RICE_1);
+            compressed.compress();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (Files.exists(file)) {
+                throw new java.nio.file.FileAlreadyExistsException(file.toString());
+            }
+            try (nom.tam.fits.Fits fits = new nom.tam.fits.Fits()) {
+                fits.addHDU(compressed);
+                fits.write(file.toFile());
+            }
+        } catch (nom.tam.fits.FitsException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** XISF bytes: the signature, the XML header with FITS keywords, and a tiny pixel attachment. */
     public static byte[] xisf(Map<String, ?> keywords) {
         int width = 8;

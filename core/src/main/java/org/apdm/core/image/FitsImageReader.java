@@ -8,11 +8,12 @@ import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
+import nom.tam.image.compression.hdu.CompressedImageHDU;
 import org.apdm.core.metadata.UnreadableFileException;
 
 /**
  * FITS pixels through nom-tam-fits: the first HDU with an image (the primary, or the first extension when the
- * primary is empty), BITPIX 8/16/32/-32/-64, BZERO/BSCALE applied, NAXIS 2 (mono or CFA) or 3 (planes).
+ * primary is empty, decompressed when it is a tile-compressed image), BITPIX 8/16/32/-32/-64, BZERO/BSCALE applied, NAXIS 2 (mono or CFA) or 3 (planes).
  * The file length is checked against the header's image size first, so a truncated copy is named as such.
  */
 final class FitsImageReader {
@@ -33,6 +34,16 @@ final class FitsImageReader {
                 if (hdu == null) {
                     break;
                 }
+                long compressedEnd = -1;
+                if (hdu instanceof CompressedImageHDU compressed) {
+                    // a tile-compressed frame (.fits.fz, N.I.N.A. 3): its table must be whole, then decompress
+                    Header ch = compressed.getHeader();
+                    compressedEnd = ch.getFileOffset() + ch.getOriginalSize() + compressed.getData().getSize();
+                    if (length < compressedEnd) {
+                        throw ImageReader.truncated(file, length, compressedEnd);
+                    }
+                    hdu = compressed.asImageHDU();
+                }
                 Header h = hdu.getHeader();
                 int naxis = h.getIntValue("NAXIS", 0);
                 if (!(hdu instanceof ImageHDU) || naxis < 2) {
@@ -46,7 +57,8 @@ final class FitsImageReader {
                     throw new UnreadableFileException(file.getFileName() + ": image of NAXIS " + naxis + " ("
                             + w + "x" + ht + "x" + c + ") is not a 2-D frame");
                 }
-                long need = h.getFileOffset() + h.getOriginalSize() + (long) Math.abs(bitpix) / 8 * w * ht * c;
+                long need = compressedEnd >= 0 ? compressedEnd
+                        : h.getFileOffset() + h.getOriginalSize() + (long) Math.abs(bitpix) / 8 * w * ht * c;
                 if (length < need) {
                     throw ImageReader.truncated(file, length, need);
                 }

@@ -18,7 +18,7 @@ public enum ImageFormat {
         }
         String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (ext) {
-            case "fits", "fit", "fts" -> FITS;
+            case "fits", "fit", "fts", "fz" -> FITS; // .fz: fpack's tile-compressed FITS
             case "xisf" -> XISF;
             case "cr2" -> CR2;
             default -> NONE;
@@ -29,9 +29,21 @@ public enum ImageFormat {
         return this != NONE;
     }
 
-    /** The extension of a file name including the dot, as written ({@code .FITS} stays upper-case). */
+    /**
+     * The extension of a file name including the dot, as written ({@code .FITS} stays upper-case); a compressed
+     * {@code .fits.fz} keeps both parts, so a renamed frame is still known for what it is.
+     */
     public static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot);
+        if (dot < 0) {
+            return "";
+        }
+        if (fileName.substring(dot).equalsIgnoreCase(".fz")) {
+            int inner = fileName.lastIndexOf('.', dot - 1);
+            if (inner >= 0 && of(fileName.substring(0, dot)) == FITS) {
+                return fileName.substring(inner);
+            }
+        }
+        return fileName.substring(dot);
     }
 }

@@ -57,9 +57,9 @@ public final class PathTokens {
             String segment = segments.get(s);
             boolean fileName = s == segments.size() - 1;
             if (fileName) {
-                int dot = segment.lastIndexOf('.');
-                if (dot > 0) {
-                    segment = segment.substring(0, dot);
+                String ext = ImageFormat.extension(segment);
+                if (!ext.isEmpty() && ext.length() < segment.length()) {
+                    segment = segment.substring(0, segment.length() - ext.length());
                 }
             }
             // keys are case-insensitive, so set-temp is SET-TEMP too

@@ -249,4 +249,19 @@ class HeaderRefusalTest {
         Files.write(file, bytes);
         return file;
     }
+
+    @Test
+    void aTileCompressedLightIsPlacedLikeAnyOtherAndStaysCompressed() throws Exception {
+        Path fz = root.resolve("light.fits.fz");
+        SampleFiles.writeCompressedFits(fz, light(), 32, 32, (short) 500);
+
+        Plan plan = plan(fz).plan();
+
+        assertTrue(plan.leftBehind().isEmpty(), plan.leftBehind().toString());
+        assertEquals(Set.of("RedCat 51@f4.9+ZWO ASI533MC Pro"), rigFolders(plan, root.resolve("Data")));
+        FileOperation.Move move = plan.operations().stream().filter(FileOperation.Move.class::isInstance)
+                .map(FileOperation.Move.class::cast).findFirst().orElseThrow();
+        assertTrue(move.destination().getFileName().toString().endsWith(".fits.fz"), move.destination().toString());
+        assertTrue(move.destination().toString().contains("M 31"), move.destination().toString());
+    }
 }
