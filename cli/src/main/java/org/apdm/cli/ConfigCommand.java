@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apdm.core.config.ApdmConfig;
@@ -69,12 +71,37 @@ public final class ConfigCommand {
         CommandSpec spec;
         @Mixin
         ConfigOption configOption;
+        @Mixin
+        OutputOptions output;
 
         @Override
         public Integer call() throws ConfigException {
             CliEnvironment env = ApdmCli.environment(spec);
             ApdmConfig c = configOption.load(env);
             PrintWriter out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> roots = new LinkedHashMap<>();
+                roots.put("raw", text(c.roots().raw()));
+                roots.put("data", text(c.roots().data()));
+                roots.put("calibration", text(c.roots().calibration() == null ? c.roots().raw() : c.roots().calibration()));
+                roots.put("reject", text(c.roots().reject()));
+                roots.put("library", text(c.roots().library()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("command", "config show");
+                m.put("configuration", text(c.source()));
+                m.put("expectedAt", configOption.file(env).toString());
+                m.put("roots", roots);
+                m.put("stateDir", text(c.stateDir()));
+                m.put("database", text(c.database()));
+                m.put("nightDateRule", c.normalization().nightRule().configName());
+                m.put("timeZone", c.normalization().zone().getId());
+                m.put("filterAliases", c.normalization().filterAliases());
+                m.put("removeDuplicates", c.removeDuplicates());
+                m.put("rigs", List.copyOf(c.rigs().keySet()));
+                out.println(Json.write(m));
+                out.flush();
+                return ExitCodes.OK;
+            }
             out.printf("configuration: %s%n", c.source() == null ? "(none found; built-in defaults; expected at "
                     + configOption.file(env) + ")" : c.source());
             out.printf("roots.raw:          %s%n", orUnset(c.roots().raw()));
@@ -92,6 +119,10 @@ public final class ConfigCommand {
             out.printf("sync_service:       before %s, after %s%n", c.sync().before(), c.sync().after());
             out.printf("rigs configured:    %s%n", c.rigs().keySet());
             return ExitCodes.OK;
+        }
+
+        private static String text(Path p) {
+            return p == null ? null : p.toString();
         }
 
         private static String orUnset(Path p) {

@@ -70,7 +70,7 @@ public final class ConfigResolver {
                         path("roots.library", r.library()), path("roots.pixinsight_masters", r.pixinsightMasters()),
                         path("roots.pixinsight_temp", r.pixinsightTemp()));
         checkRoots(roots);
-        Path stateDir = f.stateDir() == null ? locations.dataDir() : path("state_dir", f.stateDir());
+        Path stateDir = f.stateDir() == null ? locations.stateDir() : path("state_dir", f.stateDir());
         Path database = f.database() == null ? locations.dataDir().resolve("astrophotography.sqlite")
                 : path("database", f.database());
 
@@ -438,7 +438,7 @@ public final class ConfigResolver {
         m.appendTail(sb);
         s = sb.toString();
         if (s.equals("~") || s.startsWith("~/") || s.startsWith("~\\")) {
-            s = System.getProperty("user.home") + s.substring(1);
+            s = locations.home() + s.substring(1);
         }
         try {
             Path p = Path.of(s);

@@ -25,7 +25,8 @@ class ConfigLoaderTest {
     Path tmp;
 
     private ConfigLocations locations() {
-        return new ConfigLocations(tmp.resolve("home/.config/apdm/config.yaml"), tmp.resolve("home/.local/share/apdm"));
+        return new ConfigLocations(tmp.resolve("home/.config/apdm/config.yaml"), tmp.resolve("home/.local/share/apdm"),
+                tmp.resolve("home/.local/state/apdm"), tmp.resolve("home"));
     }
 
     private Path write(String name, String yaml) throws IOException {
@@ -150,7 +151,7 @@ class ConfigLoaderTest {
         assertEquals(tmp.resolve("RAW"), c.roots().raw());
         assertEquals(Path.of("/mnt/astro/Data"), c.roots().data());
         assertEquals(Path.of("/mnt/astro/Reject"), c.roots().reject());
-        assertEquals(Path.of(System.getProperty("user.home"), "lib"), c.roots().library());
+        assertEquals(tmp.resolve("home/lib"), c.roots().library(), "~ is $HOME");
         assertEquals(c.roots().raw(), c.roots().calibrationOrRaw(), "calibration defaults to the RAW folder");
         String msg = error("roots:\n  raw: ${NOPE}/RAW\n");
         assertTrue(msg.contains("environment variable 'NOPE' is not set"), msg);
@@ -173,7 +174,7 @@ class ConfigLoaderTest {
         ApdmConfig c = ConfigLoader.load(null, locations(), Map.of());
         assertNull(c.source());
         assertNull(c.roots().raw());
-        assertEquals(locations().dataDir(), c.stateDir());
+        assertEquals(locations().stateDir(), c.stateDir());
         assertEquals(2, c.cullPasses("C8E@f10.0+ZWO ASI2600MM Pro").size(), "built-in passes without a file");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(tmp.resolve("missing.yaml"), locations(), Map.of()));
@@ -192,5 +193,40 @@ class ConfigLoaderTest {
         ConfigLocations win = ConfigLocations.of("Windows 11", Map.of("APPDATA", "/appdata", "LOCALAPPDATA", "/local"), home);
         assertEquals(Path.of("/appdata/apdm/config.yaml"), win.configFile());
         assertEquals(Path.of("/local/apdm"), win.dataDir());
+    }
+
+    @Test
+    void homeIsTheEnvironmentsHomeAndEachXdgFolderIsHonoured() {
+        Path passwdHome = Path.of("/home/real");
+        ConfigLocations plain = ConfigLocations.of("Linux", Map.of("HOME", "/tmp/h"), passwdHome);
+        assertEquals(Path.of("/tmp/h"), plain.home());
+        assertEquals(Path.of("/tmp/h/.config/apdm/config.yaml"), plain.configFile());
+        assertEquals(Path.of("/tmp/h/.local/share/apdm"), plain.dataDir());
+        assertEquals(Path.of("/tmp/h/.local/state/apdm"), plain.stateDir());
+
+        ConfigLocations xdg = ConfigLocations.of("Linux", Map.of("HOME", "/tmp/h", "XDG_CONFIG_HOME", "/c",
+                "XDG_DATA_HOME", "/d", "XDG_STATE_HOME", "/s"), passwdHome);
+        assertEquals(Path.of("/c/apdm/config.yaml"), xdg.configFile());
+        assertEquals(Path.of("/d/apdm"), xdg.dataDir());
+        assertEquals(Path.of("/s/apdm"), xdg.stateDir());
+
+        // the XDG spec: a relative value is invalid and ignored
+        assertEquals(Path.of("/tmp/h/.local/state/apdm"),
+                ConfigLocations.of("Linux", Map.of("HOME", "/tmp/h", "XDG_STATE_HOME", "rel"), passwdHome).stateDir());
+        assertEquals(Path.of("/tmp/h/Library/Application Support/apdm/config.yaml"),
+                ConfigLocations.of("Mac OS X", Map.of("HOME", "/tmp/h"), passwdHome).configFile());
+        assertEquals(Path.of("/home/real/.config/apdm/config.yaml"),
+                ConfigLocations.of("Linux", Map.of(), passwdHome).configFile(), "no HOME: Java's user.home");
+    }
+
+    @Test
+    void aTildeInAPathIsTheEnvironmentsHomeAndTheStateFolderDefaultsToXdgState() throws Exception {
+        Path f = write("tilde.yaml", "roots:\n  raw: ~/RAW\n  data: ~/Data\n");
+        ConfigLocations loc = new ConfigLocations(tmp.resolve("c.yaml"), tmp.resolve("data"), tmp.resolve("state"),
+                tmp.resolve("home"));
+        ApdmConfig c = ConfigLoader.load(f, loc, Map.of());
+        assertEquals(tmp.resolve("home").resolve("RAW"), c.roots().raw());
+        assertEquals(tmp.resolve("state"), c.stateDir());
+        assertEquals(tmp.resolve("data").resolve("astrophotography.sqlite"), c.database());
     }
 }

@@ -56,7 +56,7 @@ public final class FirstRunViewModel {
     public FirstRunViewModel(AppContext context, Consumer<ApdmConfig> done) {
         this.context = context;
         this.done = done;
-        demoFolder.set(Path.of(System.getProperty("user.home"), "apdm-demo").toString());
+        demoFolder.set(context.options().locations().home().resolve("apdm-demo").toString());
         // checked a moment after the last keystroke, not on every one
         pause.setOnFinished(e -> validate());
         raw.addListener((o, a, b) -> typed());
