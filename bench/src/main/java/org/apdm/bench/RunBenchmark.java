@@ -68,8 +68,9 @@ public class RunBenchmark {
                 + "database: none.sqlite\n");
         config = ConfigLoader.load(yaml, new ConfigLocations(dir.resolve("none.yaml"), dir.resolve("state")), Map.of());
         steps = RunSteps.of(config, null, null);
-        RunExecutor.Result first = run();
+        RunExecutor.Result first = run(false);
         System.out.printf("%nsetup run: %s%n", first.steps());
+        run(true); // one settled run, its steps timed, so the record says where the time goes
     }
 
     @TearDown(Level.Trial)
@@ -77,25 +78,37 @@ public class RunBenchmark {
         BenchData.deleteTree(dir);
     }
 
-    private RunExecutor.Result run() throws IOException {
+    private RunExecutor.Result run(boolean timed) throws IOException {
         RunExecutor ex = new RunExecutor(steps, RunCheckpoint.load(config.stateDir()),
                 Runtime.getRuntime().availableProcessors());
+        Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         RunExecutor.Result r = ex.execute(() -> RunSteps.rigFolders(config.roots().data(), List.of()),
-                new RunExecutor.Listener() {
+                (rigs, l, c) -> RunSteps.queue(config, rigs, l, c), new RunExecutor.Listener() {
                     @Override
                     public void onProgress(Progress p) {
                     }
+
+                    @Override
+                    public void stepStarted(String rig, String step) {
+                        started.put(RunPlanner.key(rig, step), System.nanoTime());
+                    }
+
+                    @Override
+                    public void stepFinished(String rig, String step, RunStep.Outcome o) {
+                        String key = RunPlanner.key(rig, step);
+                        if (timed) {
+                            System.out.printf("  %-40s %6d ms%n", key,
+                                    (System.nanoTime() - started.get(key)) / 1_000_000);
+                        }
+                    }
                 }, CancellationToken.none());
-        List<String> rigs = RunSteps.rigFolders(config.roots().data(), List.of());
-        RunPlanner.gates(RunSteps.queue(config, rigs, org.apdm.core.task.ProgressListener.NONE,
-                CancellationToken.none()), rigs);
         return r;
     }
 
     /** What {@code apdm run} does when nothing is due: every step looks, none moves a file; then the gates. */
     @Benchmark
     public RunExecutor.Result runNothingToDo() throws IOException {
-        RunExecutor.Result r = run();
+        RunExecutor.Result r = run(false);
         if (r.steps().values().stream().anyMatch(o -> o.done() > 0)) {
             throw new IllegalStateException("the archive was not settled: " + r.steps());
         }

@@ -53,6 +53,14 @@ public final class ApdmCli {
         cl.addSubcommand(new WatchCommand());
         extra.accept(cl);
         cl.setExecutionExceptionHandler(ApdmCli::handle);
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> {
+            int code = usage.handleParseException(e, args);
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                printJsonError(e.getCommandLine(), e.getMessage(), java.util.List.of(), code);
+            }
+            return code;
+        });
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         ENVIRONMENTS.put(cl.getCommandSpec(), env);
         return cl;
@@ -103,7 +111,33 @@ public final class ApdmCli {
             code = ExitCodes.ABORTED;
         }
         err.flush();
+        if (jsonRequested(parsed)) {
+            printJsonError(cl, e instanceof ConfigException ? "configuration error" : String.valueOf(e.getMessage()),
+                    e instanceof ConfigException ce ? ce.problems() : java.util.List.of(), code);
+        }
         return code;
+    }
+
+    private static boolean jsonRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A script that asked for --json reads the failure on stdout too; the words for a person stay on stderr. */
+    private static void printJsonError(CommandLine cl, String message, java.util.List<String> problems, int code) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("error", message);
+        if (!problems.isEmpty()) {
+            m.put("problems", problems);
+        }
+        m.put("exitCode", code);
+        PrintWriter out = cl.getOut();
+        out.println(Json.write(m));
+        out.flush();
     }
 
     public static void main(String[] args) {

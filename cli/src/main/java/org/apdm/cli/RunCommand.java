@@ -72,13 +72,6 @@ public final class RunCommand implements Callable<Integer> {
         return RunSteps.rigFolders(root, only);
     }
 
-    static List<Gate> queueGates(ApdmConfig config, List<String> rigs, ProgressListener l, CancellationToken c)
-            throws IOException {
-        List<Gate> out = new ArrayList<>();
-        RunPlanner.gates(RunSteps.queue(config, rigs, l, c), rigs).values().forEach(out::addAll);
-        return out;
-    }
-
     static int run(ApdmConfig config, List<RunStep> steps, List<String> only, boolean dryRun, OutputOptions output,
                    CliEnvironment env, PrintWriter out, PrintWriter err) throws IOException {
         RunCheckpoint checkpoint = RunCheckpoint.load(config.stateDir());
@@ -127,11 +120,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             };
             boolean resumed = !checkpoint.finished().isEmpty();
-            RunExecutor.Result result = executor.execute(() -> rigFolders(root, only), listener, cancel.token());
-            List<Gate> gates = new ArrayList<>(result.gates());
-            if (!result.cancelled()) {
-                gates.addAll(queueGates(config, rigFolders(root, only), progress, cancel.token()));
-            }
+            RunExecutor.Result result = executor.execute(() -> rigFolders(root, only),
+                    (rigList, l, c) -> RunSteps.queue(config, rigList, l, c), listener, cancel.token());
+            List<Gate> gates = result.gates();
             progress.close();
             int code = result.cancelled() || !result.failures().isEmpty() ? ExitCodes.ABORTED
                     : result.leftBehind() > 0 ? ExitCodes.LEFT_BEHIND : ExitCodes.OK;

@@ -81,6 +81,22 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void aScriptThatAskedForJsonReadsTheErrorOnStdout() {
+        CliHarness.Run rig = apdm("cull", "--rig", "NoSuchRig", "--json");
+        assertEquals(ExitCodes.USAGE, rig.code(), rig.toString());
+        String json = rig.out().replaceAll("\\s+", "");
+        assertTrue(json.startsWith("{\"error\":\"thereisnorigfolder'NoSuchRig'") && json.endsWith("\"exitCode\":2}"),
+                rig.toString());
+        assertTrue(rig.err().contains("there is no rig folder 'NoSuchRig'"), "the person still reads it: " + rig);
+        CliHarness.Run flag = apdm("status", "--json", "--no-such-flag");
+        assertEquals(ExitCodes.USAGE, flag.code(), flag.toString());
+        assertTrue(flag.out().replaceAll("\\s+", "").startsWith("{\"error\":") && flag.out().contains("--no-such-flag"),
+                flag.toString());
+        CliHarness.Run plain = apdm("cull", "--rig", "NoSuchRig");
+        assertEquals("", plain.out(), "without --json nothing extra on stdout");
+    }
+
+    @Test
     void aMistypedRigIsAUsageErrorNamingTheRigsThatExistInEveryCommand() throws IOException {
         java.util.Map<String, String> before = RunTrees.snapshot(data);
         for (String[] cmd : new String[][] {

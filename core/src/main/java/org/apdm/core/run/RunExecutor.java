@@ -33,11 +33,22 @@ public final class RunExecutor {
         /** The checkpoint says an interrupted run already did it. */
         default void stepSkipped(String rig, String step) {
         }
+
+        /** The work queue shows nothing for it ({@link RunStep#due}); it was not scanned. */
+        default void stepNotDue(String rig, String step) {
+        }
+    }
+
+    /** The work queue of {@code apdm status} for these rigs: one inventory scan. */
+    @FunctionalInterface
+    public interface QueueSource {
+        org.apdm.core.inventory.WorkQueue queue(List<String> rigs, ProgressListener listener, CancellationToken cancel)
+                throws IOException;
     }
 
     /**
      * @param steps     per {@link RunPlanner#key}, what each step did (finished steps of a resumed run are absent)
-     * @param gates     what waits for a person, from the steps (cull review); the caller adds the queue's
+     * @param gates     what waits for a person: the steps' (cull review), then the work queue's (blink, masters)
      * @param cancelled the user cancelled; the checkpoint stays for the next run
      * @param failures  "rig/step: message" for steps that failed; that rig stopped there, the others went on
      */
@@ -73,6 +84,10 @@ public final class RunExecutor {
             for (RunStep s : steps) {
                 if (s.scope() == RunStep.Scope.RIG) {
                     cancel.throwIfCancelled();
+                    if (queue != null && !s.due(rig, queue)) {
+                        previews.put(RunPlanner.key(rig, s.id()), new RunStep.Preview(0, ""));
+                        continue;
+                    }
                     previews.put(RunPlanner.key(rig, s.id()), preview(s, rig, engine, listener, cancel));
                 }
             }
@@ -100,7 +115,15 @@ public final class RunExecutor {
         }
     }
 
-    public Result execute(RigLister rigLister, Listener listener, CancellationToken cancel) throws IOException {
+    /**
+     * Runs the steps. With a {@code queueSource}, the queue is read once after the shared steps; a rig's step the
+     * queue shows nothing for is not scanned (until an earlier step of that rig changed something), and the
+     * queue's gates are added to the result, read again only when a step changed something.
+     *
+     * @param queueSource the work queue, or null: every step is due and only the steps' gates are returned
+     */
+    public Result execute(RigLister rigLister, QueueSource queueSource, Listener listener, CancellationToken cancel)
+            throws IOException {
         Map<String, RunStep.Outcome> done = new java.util.concurrent.ConcurrentHashMap<>();
         List<Gate> gates = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -116,11 +139,19 @@ public final class RunExecutor {
                 cancelled[0] = true;
             }
         }
+        org.apdm.core.inventory.WorkQueue queue = null;
         if (!cancelled[0]) {
             List<String> rigs = rigLister.rigs();
+            queue = queueSource == null ? null : queueSource.queue(rigs, listener, cancel);
+            org.apdm.core.inventory.WorkQueue before = queue;
             forEachRig(rigs, rig -> {
+                boolean changed = false; // after a change the queue is stale: every later step of the rig is due
                 for (RunStep s : steps) {
                     if (s.scope() != RunStep.Scope.RIG) {
+                        continue;
+                    }
+                    if (before != null && !changed && !s.due(rig, before)) {
+                        listener.stepNotDue(rig, s.id());
                         continue;
                     }
                     try {
@@ -130,6 +161,8 @@ public final class RunExecutor {
                             }
                             return;
                         }
+                        RunStep.Outcome o = done.get(RunPlanner.key(rig, s.id()));
+                        changed |= o != null && o.done() > 0;
                     } catch (IOException | RuntimeException e) {
                         if (e instanceof org.apdm.core.task.OperationCancelledException) {
                             synchronized (cancelled) {
@@ -154,6 +187,13 @@ public final class RunExecutor {
         boolean stopped = cancelled[0] || cancel.isCancelled();
         if (!stopped && failures.isEmpty()) {
             checkpoint.clear();
+        }
+        if (!stopped && queueSource != null) {
+            List<String> rigs = rigLister.rigs();
+            if (queue == null || done.values().stream().anyMatch(o -> o.done() > 0)) {
+                queue = queueSource.queue(rigs, listener, cancel);
+            }
+            RunPlanner.gates(queue, rigs).values().forEach(gates::addAll);
         }
         return new Result(new LinkedHashMap<>(done), List.copyOf(gates), stopped, List.copyOf(failures));
     }

@@ -27,6 +27,15 @@ public interface RunStep {
      */
     boolean usesEngine();
 
+    /**
+     * False when the work queue of the run's one inventory scan shows that this rig has nothing for this step, so
+     * the run does not scan and plan it at all (what keeps a run with nothing to do near the cost of
+     * {@code apdm status}). Only asked while no earlier step of the rig changed anything in this run. Default: due.
+     */
+    default boolean due(String rig, org.apdm.core.inventory.WorkQueue queue) {
+        return true;
+    }
+
     /** What the step would do now; changes no file. {@code rig} is null for {@link Scope#ALL}. */
     Preview preview(String rig, ProgressListener listener, CancellationToken cancel) throws IOException;
 

@@ -133,6 +133,11 @@ public final class RunSteps {
         return RunStep.Outcome.of(done(ex.outcomes()), leftBehind(plan, ex.outcomes()), ex.cancelled());
     }
 
+    /** True when one of these nights is the rig's (rig folders are compared as written in the archive). */
+    static boolean any(List<org.apdm.core.inventory.WorkQueue.Night> nights, String rig) {
+        return nights.stream().anyMatch(n -> n.rig().equals(rig));
+    }
+
     private static List<String> rigs(String rig) {
         return rig == null ? List.of() : List.of(rig);
     }
@@ -216,6 +221,12 @@ public final class RunSteps {
             }, l, c);
         }
 
+        /** The cull only looks at frames outside accept/: exactly the nights waiting for blink. */
+        @Override
+        public boolean due(String rig, org.apdm.core.inventory.WorkQueue queue) {
+            return any(queue.waitingForBlink(), rig);
+        }
+
         private static Gate gate(GroupProposal p) {
             Path folder = p.group().folder();
             String night = null;
@@ -270,6 +281,15 @@ public final class RunSteps {
             return true;
         }
 
+        /**
+         * Due where an accepted night lacks a master, and where a night looks ready to promote (the inventory
+         * compares masters by name, the matcher by every key, so it may still copy one there first).
+         */
+        @Override
+        public boolean due(String rig, org.apdm.core.inventory.WorkQueue queue) {
+            return any(queue.missingCalibration(), rig) || any(queue.readyToPromote(), rig);
+        }
+
         private DistributionOperation.Prepared prepare(DistributionOperation op, String rig, ProgressListener l,
                                                        CancellationToken c) throws IOException {
             return op.prepare(new DistributionOperation.Request(config.roots().data(), config.roots().libraryOrData(),
@@ -309,6 +329,17 @@ public final class RunSteps {
 
         public boolean usesEngine() {
             return true;
+        }
+
+        /**
+         * Due where a night is ready to promote; with dark scaling also where the inventory misses a dark of the
+         * lights' exposure, because a scaled dark of another exposure (with its bias) may make that night ready.
+         */
+        @Override
+        public boolean due(String rig, org.apdm.core.inventory.WorkQueue queue) {
+            return any(queue.readyToPromote(), rig) || config.calibration().darkScaling()
+                    && queue.missingCalibration().stream().anyMatch(n -> n.rig().equals(rig)
+                    && n.stage().equals(org.apdm.core.layout.ArchiveLayout.BLINK));
         }
 
         public Preview preview(String rig, ProgressListener l, CancellationToken c) throws IOException {

@@ -1,5 +1,6 @@
 package org.apdm.core.layout;
 
+import org.apdm.core.PropertySeeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,9 +66,9 @@ class PathSanitizerPropertiesTest {
     /**
      * The main property (rule 14). Rule 14 asks for 100,000 strings per run; that took 15 to 30 s on the
      * shared 2-core build machine (about half of it generating the strings), so a run does 50,000,
-     * which stays near 10 s. A new seed each run, so the tries add up across runs.
+     * which stays near 10 s. The seed is fixed (PropertySeeds), so a failure reproduces.
      */
-    @Property(tries = 50_000)
+    @Property(tries = 50_000, seed = PropertySeeds.FIXED)
     void componentIsOneSafePortableName(@ForAll("hostile") String raw) throws Exception {
         String out = PathSanitizer.component(raw);
         assertSafeComponent(out, raw);
@@ -84,7 +85,7 @@ class PathSanitizerPropertiesTest {
      * The same names really work as a folder and a file. Fewer tries: each one costs four file-system
      * operations (about 1 ms on this disk), and the string checks above already cover the rules.
      */
-    @Property(tries = 5_000)
+    @Property(tries = 5_000, seed = PropertySeeds.FIXED)
     void componentCanBeCreatedAsFolderAndFile(@ForAll("hostile") String raw) throws Exception {
         String out = PathSanitizer.component(raw);
         Path dir = PathSanitizer.resolve(root, List.of(out));
@@ -97,7 +98,7 @@ class PathSanitizerPropertiesTest {
         Files.delete(dir);
     }
 
-    @Property(tries = 20_000)
+    @Property(tries = 20_000, seed = PropertySeeds.FIXED)
     void fileNameKeepsTheExtensionAndIsSafe(@ForAll("hostile") String stem, @ForAll("extensions") String ext) {
         String name = PathSanitizer.fileName(stem, ext);
         assertSafeComponent(name, stem);
@@ -105,7 +106,7 @@ class PathSanitizerPropertiesTest {
         assertEquals(name, PathSanitizer.component(name), "a file name is itself a clean component");
     }
 
-    @Property(tries = 20_000)
+    @Property(tries = 20_000, seed = PropertySeeds.FIXED)
     void tokenValueIsSafeAndHoldsNoUnderscore(@ForAll("hostile") String raw) {
         String value = PathSanitizer.tokenValue(raw);
         assertSafeComponent(value, raw);

@@ -35,6 +35,7 @@ class RunExecutorTest {
         CancellationToken cancelAfter;
         final AtomicInteger inEngine;
         final AtomicInteger maxInEngine;
+        java.util.function.BiPredicate<String, WorkQueue> dueIf = (rig, q) -> true;
 
         Fake(String id, Scope scope, List<String> log, AtomicInteger inEngine, AtomicInteger maxInEngine) {
             this.id = id;
@@ -54,6 +55,11 @@ class RunExecutorTest {
 
         public boolean usesEngine() {
             return true;
+        }
+
+        @Override
+        public boolean due(String rig, WorkQueue queue) {
+            return dueIf.test(rig, queue);
         }
 
         public Preview preview(String rig, ProgressListener l, CancellationToken c) {
@@ -95,7 +101,7 @@ class RunExecutorTest {
     @Test
     void sharedStepsFirstThenEachRigInOrderThenTheLastSharedStepAndTheCheckpointIsCleared() throws IOException {
         RunCheckpoint cp = RunCheckpoint.load(tmp);
-        RunExecutor.Result r = new RunExecutor(steps(), cp, 2).execute(() -> List.of("A", "B"),
+        RunExecutor.Result r = new RunExecutor(steps(), cp, 2).execute(() -> List.of("A", "B"), null,
                 new RunExecutor.Listener() {
                     public void onProgress(org.apdm.core.task.Progress p) {
                     }
@@ -114,7 +120,7 @@ class RunExecutorTest {
         CancellationToken cancel = new CancellationToken();
         List<RunStep> s = steps();
         ((Fake) s.get(0)).cancelAfter = cancel;
-        RunExecutor.Result r = new RunExecutor(s, RunCheckpoint.load(tmp), 1).execute(() -> List.of("A"),
+        RunExecutor.Result r = new RunExecutor(s, RunCheckpoint.load(tmp), 1).execute(() -> List.of("A"), null,
                 p -> { }, cancel);
         assertTrue(r.cancelled());
         assertEquals(List.of("ingest"), log);
@@ -122,7 +128,7 @@ class RunExecutorTest {
 
         log.clear();
         List<String> skipped = new ArrayList<>();
-        new RunExecutor(steps(), RunCheckpoint.load(tmp), 1).execute(() -> List.of("A"), new RunExecutor.Listener() {
+        new RunExecutor(steps(), RunCheckpoint.load(tmp), 1).execute(() -> List.of("A"), null, new RunExecutor.Listener() {
             public void onProgress(org.apdm.core.task.Progress p) {
             }
 
@@ -139,7 +145,7 @@ class RunExecutorTest {
         List<RunStep> s = steps();
         ((Fake) s.get(1)).failOn = "A";
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        RunExecutor.Result r = new RunExecutor(s, RunCheckpoint.load(tmp), 2).execute(() -> List.of("A", "B"),
+        RunExecutor.Result r = new RunExecutor(s, RunCheckpoint.load(tmp), 2).execute(() -> List.of("A", "B"), null,
                 new RunExecutor.Listener() {
                     public void onProgress(org.apdm.core.task.Progress p) {
                     }
@@ -175,6 +181,66 @@ class RunExecutorTest {
         assertEquals("1 night(s) wait for masters",
                 plan.rigs().get("B").stream().filter(p -> p.step().equals("promote")).findFirst().orElseThrow().waitsFor());
         assertFalse(plan.nothingToDo());
+    }
+
+    private static WorkQueue blinkWaitsIn(String rig) {
+        return new WorkQueue(List.of(new WorkQueue.Night(rig, "10_Blink", "M 81", "2025-03-01", 40, "")), List.of(),
+                List.of(), List.of(), false, List.of(), List.of());
+    }
+
+    /** cull is due where blink waits, promote where a night is ready: as the real steps decide from the queue. */
+    private List<RunStep> queueAwareSteps(int cullFiles) {
+        List<RunStep> s = steps();
+        ((Fake) s.get(0)).files = 0;
+        ((Fake) s.get(3)).files = 0;
+        ((Fake) s.get(1)).files = cullFiles;
+        ((Fake) s.get(1)).dueIf = (rig, q) -> q.waitingForBlink().stream().anyMatch(n -> n.rig().equals(rig));
+        ((Fake) s.get(2)).dueIf = (rig, q) -> q.readyToPromote().stream().anyMatch(n -> n.rig().equals(rig));
+        return s;
+    }
+
+    @Test
+    void aRigTheQueueShowsNothingForIsNotScannedAndTheQueueIsReadOnceWhenNothingChanged() throws IOException {
+        AtomicInteger reads = new AtomicInteger();
+        List<String> notDue = Collections.synchronizedList(new ArrayList<>());
+        RunExecutor.Result r = new RunExecutor(queueAwareSteps(0), RunCheckpoint.load(tmp), 2).execute(
+                () -> List.of("A", "B"), (rigs, l, c) -> {
+                    reads.incrementAndGet();
+                    return blinkWaitsIn("B");
+                }, new RunExecutor.Listener() {
+                    public void onProgress(org.apdm.core.task.Progress p) {
+                    }
+
+                    public void stepNotDue(String rig, String step) {
+                        notDue.add(RunPlanner.key(rig, step));
+                    }
+                }, CancellationToken.none());
+        assertEquals(List.of("ingest", "B/cull", "clean"), log);
+        assertEquals(Set.of("A/cull", "A/promote", "B/promote"), Set.copyOf(notDue));
+        assertEquals(1, reads.get(), "nothing changed, so the queue read before the rigs gives the gates too");
+        assertEquals(List.of("blink"), r.gates().stream().map(Gate::kind).toList());
+    }
+
+    @Test
+    void afterAStepOfARigChangedSomethingItsLaterStepsRunAndTheQueueIsReadAgainForTheGates() throws IOException {
+        AtomicInteger reads = new AtomicInteger();
+        RunExecutor.Result r = new RunExecutor(queueAwareSteps(3), RunCheckpoint.load(tmp), 1).execute(
+                () -> List.of("A", "B"), (rigs, l, c) -> reads.incrementAndGet() == 1 ? blinkWaitsIn("B")
+                        : new WorkQueue(List.of(), List.of(), List.of(), List.of(), false, List.of(), List.of()),
+                p -> { }, CancellationToken.none());
+        assertEquals(List.of("ingest", "B/cull", "B/promote", "clean"), log,
+                "the queue predates B's cull, so B's promote is not skipped on its word");
+        assertEquals(2, reads.get());
+        assertTrue(r.gates().isEmpty(), "the gates come from the queue read after the run: " + r.gates());
+    }
+
+    @Test
+    void theDryRunCountsNothingForAStepTheQueueShowsNothingFor() throws IOException {
+        RunPlan plan = new RunExecutor(queueAwareSteps(3), RunCheckpoint.load(tmp), 2).plan(List.of("A", "B"),
+                blinkWaitsIn("B"), ProgressListener.NONE, CancellationToken.none());
+        assertEquals(0, plan.rigs().get("A").get(0).files());
+        assertEquals(3, plan.rigs().get("B").get(0).files());
+        assertEquals(0, plan.rigs().get("B").get(1).files());
     }
 
     @Test

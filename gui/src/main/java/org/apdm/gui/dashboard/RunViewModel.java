@@ -116,13 +116,9 @@ public final class RunViewModel {
                             o.cancelled() ? ", cancelled" : ""));
                 }
             };
-            RunExecutor.Result r = ex.execute(() -> RunSteps.rigFolders(config.roots().data(), List.of()), l, cancel);
-            List<Gate> all = new ArrayList<>(r.gates());
-            if (!r.cancelled()) {
-                List<String> rigs = RunSteps.rigFolders(config.roots().data(), List.of());
-                RunPlanner.gates(RunSteps.queue(config, rigs, listener, cancel), rigs).values().forEach(all::addAll);
-            }
-            return new Object[] {r, all};
+            RunExecutor.Result r = ex.execute(() -> RunSteps.rigFolders(config.roots().data(), List.of()),
+                    (rigs, pl, c) -> RunSteps.queue(config, rigs, pl, c), l, cancel);
+            return new Object[] {r, r.gates()};
         }, o -> {
             running.set(false);
             RunExecutor.Result r = (RunExecutor.Result) o[0];
