@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code apdm blink [FOLDER]}: opens the window on the blink page, showing FOLDER. */
 @Command(name = "blink", mixinStandardHelpOptions = true,
-        description = {"Open the window on the blink page: every frame of FOLDER (a night, target or filter folder of",
-                "10_Blink, or any folder of FITS/XISF frames to look at), stretched, with its metrics.",
-                "Keys: ←/→ previous/next, Space blink, A accept (to the target's accept/), X or Delete reject",
-                "(to the reject tree; `apdm cull restore --pass blink` puts it back), U undo, 1–9 sort, F 1:1/fit."},
+        description = {"Open the window on the blink page for FOLDER: step, accept and reject frames.",
+                       "Shows every frame of FOLDER (a night, target or filter folder of 10_Blink, or",
+                       "any folder of FITS/XISF frames to look at), stretched, with its metrics. Keys:",
+                       "←/→ previous/next, Space blink, A accept (to the target's accept/), X or",
+                       "Delete reject (to the reject tree; `apdm cull restore --pass blink` puts it",
+                       "back), U undo, 1–9 sort, F 1:1/fit."},
         footer = {"", "Exit codes: 0 the window was closed, 2 no display or no such folder."})
 final class BlinkCommand implements Callable<Integer> {
 

@@ -43,6 +43,29 @@ class MainTest {
     }
 
     @Test
+    void theTopLevelHelpDescribesEveryCommandInAWholeSentence() {
+        assertEquals(0, run(false, "--help"));
+        String help = out.toString();
+        List<String> entries = new ArrayList<>();
+        boolean inCommands = false;
+        for (String line : help.split("\\R")) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.matches("  \\S.*")) {
+                entries.add(line.trim());
+            } else if (inCommands && line.matches(" {4,}\\S.*") && !entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.trim());
+            } else if (inCommands && line.isBlank()) {
+                break;
+            }
+        }
+        assertTrue(entries.size() >= 15, help);
+        for (String e : entries) {
+            assertTrue(e.endsWith("."), "cut mid-sentence: " + e);
+        }
+    }
+
+    @Test
     void noArgumentsWithADisplayOpensTheWindowOnTheUsersConfiguration() {
         assertEquals(0, run(true));
         assertEquals(1, opened.size());

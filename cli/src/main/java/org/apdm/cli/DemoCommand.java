@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm demo}: a sample N.I.N.A. dump, its configuration, and every step that exists, run on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Create a realistic sample N.I.N.A. dump (two rigs, a mosaic, nights across midnight,",
-                "poor frames, flats, darks, bias and a few broken files), write a configuration for it,",
-                "and run every step on it. The first thing to try."})
+        description = {"Try apdm on a realistic sample N.I.N.A. dump: the first thing to run.",
+                       "Creates two rigs, a mosaic, nights across midnight, poor frames, flats, darks,",
+                       "bias and a few broken files, writes a configuration for them, and runs every",
+                       "step on them."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -316,8 +316,8 @@ public final class LocationCommand implements Callable<Integer> {
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Fetch the sky quality of the named sites (all when none are named) from Clear Outside,",
-                    "15 s apart. A site whose page cannot be read keeps its old values."})
+            description = {"Fetch the sky quality of sites from Clear Outside (all when none are named).",
+                           "One site every 15 s. A site whose page cannot be read keeps its old values."})
     static final class Fetch extends Sub {
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Sites to fetch (default: all).")
         List<String> names = new ArrayList<>();

@@ -42,6 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
     DatabaseOption databaseOption;
     @Mixin
     OutputOptions output;
+    @Mixin
+    SchedulerDbOption schedulerDb;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the summary as an HTML page.")
     Path html;
@@ -59,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, IOException {
         CliEnvironment env = ApdmCli.environment(spec);
-        ApdmConfig config = configOption.load(env);
+        ApdmConfig config = schedulerDb.applyTo(configOption.load(env));
         PrintWriter out = spec.commandLine().getOut();
         List<String> warnings = new ArrayList<>();
         DesiredFrames desired = DesiredFrames.fromConfig(config, warnings::add);

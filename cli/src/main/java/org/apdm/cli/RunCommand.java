@@ -38,10 +38,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm run}: every step that is due, per rig, up to where a person is needed. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Do what is due for every rig, in the documented order: ingest (BIAS, DARK, FLAT, LIGHT, with the",
-                "sync service stopped), calibration archive, cull passes, (blink), calibration distribute, promote,",
-                "db update, calibration clean. Stops at each manual gate and says what waits and what resolves it;",
-                "the next `apdm run` continues from there. An interrupted run resumes where it stopped."},
+        description = {"Do what is due for every rig, in order, up to where a person is needed.",
+                       "The order: ingest (BIAS, DARK, FLAT, LIGHT, with the sync service stopped),",
+                       "calibration archive, cull passes, (blink), calibration distribute, promote, db",
+                       "update, calibration clean. Stops at each manual gate and says what waits and",
+                       "what resolves it; the next `apdm run` continues from there. An interrupted run",
+                       "resumes where it stopped."},
         footer = {"", "Exit codes: 0 done (gates may wait), 1 files left behind, 2 usage or configuration error,",
                 "3 cancelled, a step failed, or another apdm run is working."})
 public final class RunCommand implements Callable<Integer> {

@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm scheduler}: keeps the N.I.N.A. Target Scheduler's counts in step with the accepted frames. */
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
-        description = {"The N.I.N.A. Target Scheduler plugin's database (schedulerdb.sqlite):",
-                "sync accepted counts and project states into it, back it up, and compare",
-                "what it wants with what apdm has."},
+        description = {"Sync accepted counts into the N.I.N.A. Target Scheduler, back it up, compare.",
+                       "Works on the plugin's database (schedulerdb.sqlite): writes accepted counts",
+                       "and project states into it, backs it up, and compares what it wants with what",
+                       "apdm has."},
         subcommands = {SchedulerCommand.Sync.class, SchedulerCommand.Backup.class, SchedulerCommand.Status.class},
         footer = {"", "Exit codes: 0 all done, 1 rows changed by N.I.N.A. meanwhile were left alone,",
                 "2 usage, configuration or unknown database, 3 aborted (database locked by",

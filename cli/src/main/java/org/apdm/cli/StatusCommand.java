@@ -44,6 +44,8 @@ public final class StatusCommand implements Callable<Integer> {
     ConfigOption configOption;
     @Mixin
     OutputOptions output;
+    @Mixin
+    SchedulerDbOption schedulerDb;
 
     @Option(names = "--data", paramLabel = "DIR", description = "The archive root (overrides roots.data).")
     Path data;
@@ -53,7 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, IOException {
         CliEnvironment env = ApdmCli.environment(spec);
-        ApdmConfig config = configOption.load(env);
+        ApdmConfig config = schedulerDb.applyTo(configOption.load(env));
         Path root = Engines.existingFolder(data, config.roots().data(), "--data", "roots.data", config);
         checkRigs(root, rigs);
         PrintWriter out = spec.commandLine().getOut();

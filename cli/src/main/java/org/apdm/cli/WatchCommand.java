@@ -18,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm watch}: waits for N.I.N.A. to finish writing, then runs the part of {@code apdm run} before the blink. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Wait until the RAW folder has files, none ending in .tmp, all unchanged for the settle time;",
-                "then ingest and cull (the part of `apdm run` before the blink), and wait again."},
+        description = {"Ingest and cull each time N.I.N.A. has finished writing to the RAW folder.",
+                       "Waits until the RAW folder has files, none ending in .tmp, all unchanged for",
+                       "the settle time; then ingests and culls (the part of `apdm run` before the",
+                       "blink), and waits again."},
         footer = {"", "Exit codes: 0 stopped after --runs runs or --timeout, 2 usage or configuration error, 3 aborted."})
 public final class WatchCommand implements Callable<Integer> {
 

@@ -97,6 +97,27 @@ class SchedulerCommandTest {
     }
 
     @Test
+    void reportAndStatusReadTheDesiredFramesOfTheSchedulerDatabaseGivenWithDb() throws Exception {
+        Path noScheduler = tmp.resolve("no-scheduler.yaml");
+        Files.writeString(noScheduler, "state_dir: state\ndatabase: astrophotography.sqlite\nroots:\n  data: Data\n",
+                StandardCharsets.UTF_8);
+        Files.createDirectories(tmp.resolve("Data"));
+        CliHarness.Run without = cli.apdm("report", "--config", noScheduler.toString(), "--dry-run", "--json");
+        CliHarness.Run with = cli.apdm("report", "--config", noScheduler.toString(), "--dry-run", "--json",
+                "--db", ts.toString());
+        assertEquals(ExitCodes.OK, with.code(), with.toString());
+        ObjectMapper json = new ObjectMapper();
+        assertTrue(json.readTree(without.out()).at("/targets/0/completion").isNull(), without.out());
+        assertTrue(json.readTree(with.out()).at("/targets/0/completion").isNumber(),
+                "the plans of --db give the target's completion: " + with.out());
+        CliHarness.Run stWithout = cli.apdm("status", "--config", noScheduler.toString(), "--json");
+        CliHarness.Run st = cli.apdm("status", "--config", noScheduler.toString(), "--json", "--db", ts.toString());
+        assertEquals(ExitCodes.OK, st.code(), st.toString());
+        assertTrue(json.readTree(stWithout.out()).at("/next/readyForMaster").isNull(), stWithout.out());
+        assertTrue(json.readTree(st.out()).at("/next/readyForMaster").isArray(), st.out());
+    }
+
+    @Test
     void flagsOverrideTheConfiguredFiles() throws Exception {
         Path other = TestDatabases.schedulerCopy(tmp.resolve("other"));
         long p;

@@ -201,7 +201,9 @@ public final class FileEngine {
             List<FileOperation> ops = plan.operations();
             OperationOutcome[] results = new OperationOutcome[ops.size()];
             boolean cancelled = false;
-            ThrottledProgress progress = new ThrottledProgress(listener, plan.title(), ops.size());
+            // the bar counts files, as the summary does; folders made for them are not "done N" of the files
+            ThrottledProgress progress = new ThrottledProgress(listener, plan.title(),
+                    ops.stream().filter(o -> !(o instanceof FileOperation.MakeDirectory)).count());
             boolean finished = false;
             journal = ops.isEmpty() ? null : Journal.begin(journalDirectory(), batch, plan.title());
             try {
@@ -239,7 +241,9 @@ public final class FileEngine {
                             if (journaled(op)) {
                                 journal.append(Journal.Entry.mark("done", k + i, outcomes[i].outcome().name()));
                             }
-                            progress.step(op.source());
+                            if (!(op instanceof FileOperation.MakeDirectory)) {
+                                progress.step(op.source());
+                            }
                         }
                         if (Arrays.asList(outcomes).contains(null)) {
                             cancelled = true;

@@ -103,6 +103,22 @@ class FileEngineTest {
     }
 
     @Test
+    void theProgressCountsFilesNotTheFoldersMadeForThem() throws IOException {
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ops.add(new FileOperation.MakeDirectory(dst.resolve("night" + i + "/accept"), "accept/"));
+            Path f = TreeSnapshot.write(src.resolve("f" + i + ".fits"), "frame " + i);
+            ops.add(new FileOperation.Move(f, dst.resolve("night" + i + "/f" + i + ".fits"), "LIGHT"));
+        }
+        List<Progress> seen = new ArrayList<>();
+        engine().execute(plan(ops), seen::add, CancellationToken.none());
+        Progress last = seen.get(seen.size() - 1);
+        assertEquals(3, last.total(), "the summary says 3 moved; the bar must not say 6");
+        assertEquals(3, last.done());
+        assertTrue(seen.stream().allMatch(p -> p.done() <= p.total()), seen.toString());
+    }
+
+    @Test
     void twoSourcesForOneDestinationMoveOnceAndReportTheOther() throws IOException {
         Path a = TreeSnapshot.write(src.resolve("x/a.fits"), "A");
         Path b = TreeSnapshot.write(src.resolve("y/a.fits"), "B");

@@ -90,7 +90,7 @@ public final class ProfileImportOperation {
                         cameras.idFor(p.rig().camera()));
                 for (String u : p.unknownFilters()) {
                     notes.add("profile " + rig + ": filter '" + u + "' is not a known filter (kept; give it an AstroBin id "
-                            + "with `apdm filter edit " + u + " --astrobin-id N`)");
+                            + "with `apdm filter edit " + org.apdm.core.summary.ShellWords.quote(u) + " --astrobin-id N`)");
                 }
                 imported.add(new Imported(id, p.profile().name(), rig, filters, note));
             }

@@ -103,6 +103,8 @@ class ProfileImportTest {
             ProfileImportOperation.Imported wo = r.imported().get(0);
             assertEquals("f6e49505-b720-479b-9bc7-5b47f9f21d4d", wo.id());
             assertEquals(List.of("UV/IR Cut", "L-eXtreme", "L-Quad"), wo.filters(), "the real wheel, by position");
+            assertTrue(r.notes().stream().anyMatch(n -> n.contains("`apdm filter edit \"UV/IR Cut\" --astrobin-id N`")),
+                    "the suggested command runs when pasted: " + r.notes());
             assertEquals(1, r.skipped().size(), "the Quattro profile is still reported");
         }
     }
