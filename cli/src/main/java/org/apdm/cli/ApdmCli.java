@@ -101,6 +101,9 @@ public final class ApdmCli {
         } else if (e instanceof OperationCancelledException) {
             err.println("cancelled; nothing is half done. Run the command again to continue.");
             code = ExitCodes.ABORTED;
+        } else if (e instanceof org.apdm.core.fileops.DestinationUnavailableException) {
+            err.println("error: " + e.getMessage()); // says itself that nothing moved and what to do
+            code = ExitCodes.ABORTED;
         } else if (e instanceof java.io.IOException) {
             err.println("error: " + e.getMessage());
             err.println("Files already handled stay handled; run the command again to continue.");

@@ -165,11 +165,13 @@ public final class FileEngine {
      * @param listener progress, called from this thread
      * @param cancel   checked between steps
      * @throws EngineBusyException when another run holds the lock
-     * @throws IOException         when the journal itself cannot be written (the disk of the state folder)
+     * @throws IOException         when the journal itself cannot be written (the disk of the state folder), or
+     *                             before anything moves, when a destination drive is read-only or too full
      */
     public ExecutionResult execute(Plan plan, ProgressListener listener, CancellationToken cancel) throws IOException {
         try (EngineLock lock = EngineLock.acquire(settings.stateDir())) {
             RecoveryReport recovery = JournalRecovery.recoverAll(journalDirectory());
+            DestinationPrecheck.check(plan); // after recovery: what it finished is no longer planned room
             Run run = new Run(plan, listener, cancel);
             return run.execute(recovery);
         }

@@ -103,6 +103,30 @@ class FileEngineTest {
     }
 
     @Test
+    void aPlanThatDoesNotFitOnTheDestinationDriveStopsBeforeAnythingMoves() throws IOException {
+        Path small = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        Path huge = src.resolve("huge.fits");
+        long free = Files.getFileStore(src).getUsableSpace();
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(free + (1L << 30)); // sparse: takes no room itself
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system has no sparse files: " + e.getMessage());
+        }
+        FileEngine e = engine();
+        IOException full = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> run(e, List.of(
+                new FileOperation.Copy(small, dst.resolve("a.fits"), "small first"),
+                new FileOperation.Copy(huge, dst.resolve("huge.fits"), "too big"))));
+        assertTrue(full.getMessage().startsWith("not enough free space on drive ") && full.getMessage().contains(
+                "nothing was moved"), full.getMessage());
+        assertTrue(full.getMessage().contains(tmp.toString()), "names the folder: " + full.getMessage());
+        assertFalse(Files.exists(dst.resolve("a.fits")), "not even the file that would have fitted");
+        assertTrue(Files.exists(small) && Files.exists(huge));
+        assertFalse(e.hasUnfinishedRuns());
+        ExecutionResult moved = run(e, List.of(new FileOperation.Move(huge, dst.resolve("huge.fits"), "same drive")));
+        assertEquals(Outcome.DONE, moved.outcomes().get(0).outcome(), "a move on one drive needs no room");
+    }
+
+    @Test
     void theProgressCountsFilesNotTheFoldersMadeForThem() throws IOException {
         List<FileOperation> ops = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
