@@ -107,6 +107,34 @@ class ScreenshotTour extends FxRobot {
         }
     }
 
+    /** The blink page (`apdm blink FOLDER`) on a night of generated star fields, seeing getting worse frame by frame. */
+    @Test
+    void blinkPage() throws Exception {
+        Path data = tmp.resolve("Data");
+        Path group = new org.apdm.core.testing.BlinkTree(data).group(org.apdm.core.testing.BlinkTree.C8E, "M 31",
+                "2025-01-01", "L");
+        for (int i = 0; i < 8; i++) {
+            org.apdm.core.image.StarField.Spec spec = new org.apdm.core.image.StarField.Spec(1560, 1044,
+                    org.apdm.core.image.StarField.Profile.MOFFAT, 2.6 + 0.3 * i, 2.6 + 0.25 * i, 0, 4.765, 60, 2000,
+                    30000, 1200, 300, 25, 0, i);
+            org.apdm.core.image.ImageWriter.write(group.resolve(String.format(
+                    "2025-01-01_21-%02d-00_HFR_%.2f_STARS_%d_TEMP_-10.00.fits", i * 5, 1.9 + 0.2 * i, 900 - 40 * i)),
+                    org.apdm.core.image.ImageWriter.fits(org.apdm.core.image.StarField.generate(spec).image(), 16,
+                            Map.of("IMAGETYP", "LIGHT", "FILTER", "L")));
+        }
+        Path config = tmp.resolve("blink.yaml");
+        Files.writeString(config, "roots:\n  data: Data\n  reject: Reject\nstate_dir: state\n");
+        Application app = GuiTestKit.start(GuiTestKit.options(tmp, config).withBlinkFolder(group));
+        try {
+            fill(GuiTestKit.stage());
+            await("the first frame", () -> fx(() -> ((javafx.scene.image.ImageView) lookup("#blinkImage").query())
+                    .getImage()) != null);
+            shoot(Path.of(System.getProperty("apdm.screenshots")).resolve("blink.png"));
+        } finally {
+            GuiTestKit.stop(app);
+        }
+    }
+
     /**
      * The database, report and scheduler pages: the demo's profiles imported, the accepted frames of the older targets
      * recorded, the report previewed, and a sync planned against a sample Target Scheduler database.
