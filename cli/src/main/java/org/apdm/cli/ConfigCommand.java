@@ -52,7 +52,7 @@ public final class ConfigCommand {
                     Files.createDirectories(target.getParent());
                 }
                 // a new file, never a replacement (CREATE_NEW): not a move or copy, so not the file engine's
-                Files.writeString(target, ConfigLoader.exampleConfig(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                Files.writeString(target, ConfigLoader.starterConfig(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             }
             if (output.json()) {
                 out.println(Json.write(Map.of("command", "config init", "dryRun", dryRun, "file", target.toString())));

@@ -43,7 +43,8 @@ class DemoAndConfigCommandTest {
         assertTrue(dry.out().contains("\"dryRun\" : true"), dry.out());
         assertFalse(Files.exists(file), "a dry run writes no configuration");
         assertEquals(ExitCodes.OK, cli.apdm("config", "init", file.toString()).code());
-        assertTrue(Files.readString(file).contains("C8E@f10.0+ZWO ASI2600MM Pro"));
+        assertTrue(Files.readString(file).contains("roots:") && !Files.readString(file).contains("\nrigs:"),
+                "the commented example without anyone's rigs (issue 11.12): " + Files.readString(file));
         CliHarness.Run twice = cli.apdm("config", "init", file.toString());
         assertEquals(ExitCodes.USAGE, twice.code());
         assertTrue(twice.err().contains("already exists"), twice.err());

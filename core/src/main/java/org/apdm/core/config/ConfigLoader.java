@@ -170,7 +170,33 @@ public final class ConfigLoader {
         return m;
     }
 
-    /** The commented example configuration shipped with apdm. */
+    private static final String RIGS_SECTION = "# Per-rig settings, by rig folder name.\nrigs:\n";
+
+    /**
+     * What {@code config init} and the window's first start write: the example without its rigs, which are one
+     * person's. apdm finds a new user's rigs in the data and the N.I.N.A. profiles; a rig needs an entry only to
+     * change its cull passes, calibration keys or filters, as the commented lines show.
+     */
+    public static String starterConfig() {
+        String example = exampleConfig();
+        int at = example.indexOf(RIGS_SECTION);
+        if (at < 0) {
+            throw new IllegalStateException("the example configuration has no rigs section");
+        }
+        return example.substring(0, at) + """
+                # Per-rig settings, by rig folder name ({optic}@f{ratio}+{camera}). None are needed: apdm finds
+                # the rigs in the data and the N.I.N.A. profiles. Add one to change its cull passes, calibration
+                # keys or filters; apdm.example.yaml shows every setting, for example:
+                # rigs:
+                #   "C8E@f10.0+ZWO ASI2600MM Pro":
+                #     cull:
+                #       - {name: pass1, max_hfr: 4.6, max_rms: 2.0, auto_accept_percent: 30}
+                #     calibration:
+                #       darks: [exposure, settemp, camera, gain, offset]
+                """;
+    }
+
+    /** The commented example configuration shipped with apdm: the documented example of every setting. */
     public static String exampleConfig() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(EXAMPLE)) {
             if (in == null) {

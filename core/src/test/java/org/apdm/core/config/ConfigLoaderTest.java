@@ -42,6 +42,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStarterConfigurationIsTheExampleWithoutAnyonesRigs() throws Exception {
+        ApdmConfig c = ConfigLoader.load(write("starter.yaml", ConfigLoader.starterConfig()), locations(), Map.of());
+        assertTrue(c.rigs().isEmpty(), "a new user gets no one else's rigs: " + c.rigs().keySet());
+        ApdmConfig example = ConfigLoader.load(write("example.yaml", ConfigLoader.exampleConfig()), locations(), Map.of());
+        assertEquals(example.normalization(), c.normalization(), "every other setting as documented");
+        assertEquals(example.scheduler(), c.scheduler());
+        assertEquals(4, example.rigs().size(), "the example keeps them, as the documented example");
+    }
+
+    @Test
     void theShippedExampleLoadsAndCarriesTheUsersCullPasses() throws Exception {
         Path f = write("example.yaml", ConfigLoader.exampleConfig());
         ApdmConfig c = ConfigLoader.load(f, locations(), Map.of());

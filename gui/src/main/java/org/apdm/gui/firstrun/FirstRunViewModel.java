@@ -100,7 +100,7 @@ public final class FirstRunViewModel {
 
     /** The example configuration with the chosen folders, as it would be written. */
     public String text() {
-        ConfigDocument example = ConfigDocument.of(ConfigLoader.exampleConfig());
+        ConfigDocument example = ConfigDocument.of(ConfigLoader.starterConfig());
         Map<String, Object> roots = new LinkedHashMap<>();
         if (example.get(List.of("roots")) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> roots.put(String.valueOf(k), v));

@@ -120,7 +120,7 @@ public final class SettingsViewModel {
         Path file = context.configFile();
         String text;
         try {
-            text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : ConfigLoader.exampleConfig();
+            text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : ConfigLoader.starterConfig();
             status.set(Files.exists(file) ? "Editing " + file : file + " does not exist yet; saving creates it.");
         } catch (IOException e) {
             status.set("Cannot read " + file + ": " + e.getMessage());
