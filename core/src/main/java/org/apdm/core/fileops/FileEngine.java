@@ -204,8 +204,7 @@ public final class FileEngine {
             OperationOutcome[] results = new OperationOutcome[ops.size()];
             boolean cancelled = false;
             // the bar counts files, as the summary does; folders made for them are not "done N" of the files
-            ThrottledProgress progress = new ThrottledProgress(listener, plan.title(),
-                    ops.stream().filter(o -> !(o instanceof FileOperation.MakeDirectory)).count());
+            ThrottledProgress progress = new ThrottledProgress(listener, plan.title(), plan.fileCount());
             boolean finished = false;
             journal = ops.isEmpty() ? null : Journal.begin(journalDirectory(), batch, plan.title());
             try {

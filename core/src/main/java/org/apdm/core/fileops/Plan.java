@@ -27,6 +27,11 @@ public record Plan(String title, List<FileOperation> operations, List<LeftBehind
         return operations.stream().filter(kind::isInstance).count();
     }
 
+    /** Operations on files: what summaries and progress count (the folders made for them are not). */
+    public long fileCount() {
+        return operations.stream().filter(o -> !(o instanceof FileOperation.MakeDirectory)).count();
+    }
+
     public boolean isEmpty() {
         return operations.isEmpty();
     }

@@ -125,8 +125,7 @@ public final class RunSteps {
     }
 
     public static int files(Plan plan) {
-        return (int) plan.operations().stream()
-                .filter(o -> !(o instanceof org.apdm.core.fileops.FileOperation.MakeDirectory)).count();
+        return (int) plan.fileCount();
     }
 
     private static RunStep.Outcome outcome(Plan plan, ExecutionResult ex) {
