@@ -275,8 +275,8 @@ public final class DbCommand implements Callable<Integer> {
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Record the accepted frames: one row per folder of accepted lights.",
-                    "A folder below accept/ counts its FITS, XISF and CR2 lights (masters and other files are not",
-                    "counted). Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
+                    "A folder below accept/ counts its FITS, XISF and camera raw lights (masters and other files are",
+                    "not counted; a raw night without an exposure in names or EXIF is recorded without hours). Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
                     "moved to another stage keeps its rows with the new folder. The site is the one named by",
                     "LOCATION_x in the path, else the one nearest the frames' SITELAT/SITELONG within",
                     "locations.match_within_km (none: no site and a warning). Rigs are scanned in parallel; the",

@@ -41,7 +41,7 @@ public final class AcceptedDataRepository {
                 Integer count = Sql.getInteger(rs, "accepted_count");
                 out.add(new AcceptedRow(rs.getInt("id"), rs.getString("raw_directory"), rs.getString("date"),
                         rs.getString("panel_name") == null ? "" : rs.getString("panel_name"),
-                        shutter == null ? 0 : shutter, count == null ? 0 : count, rs.getString("camera"),
+                        shutter, count == null ? 0 : count, rs.getString("camera"),
                         rs.getString("optic"), rs.getString("focal_ratio"), rs.getString("target"),
                         rs.getString("filter"), Sql.getInteger(rs, "location_id"), Sql.getDouble(rs, "gain"),
                         Sql.getInteger(rs, "sensor_cooling"), Sql.getInteger(rs, "darks"), Sql.getInteger(rs, "flats"),
@@ -74,8 +74,8 @@ public final class AcceptedDataRepository {
     }
 
     private Object[] values(AcceptedRow r, boolean withFolder) throws SQLException {
-        Object shutter = r.shutterSeconds() == Math.rint(r.shutterSeconds()) ? (Object) (long) r.shutterSeconds()
-                : (Object) r.shutterSeconds();
+        Double s = r.shutterSeconds();
+        Object shutter = s == null ? null : s == Math.rint(s) ? (Object) s.longValue() : (Object) s;
         return new Object[] {r.date(), r.panel() == null ? "" : r.panel(), shutter, r.count(), cameras.idFor(r.camera()),
                 optics.idFor(r.optic(), r.focalRatio()), r.locationId(), targets.idFor(r.target()),
                 filters.idFor(r.filter()), withFolder ? r.rawDirectory() : null, r.gain(), r.sensorCooling(), r.darks(),

@@ -15,7 +15,7 @@ package org.apdm.db;
  * @param sensorCooling  set temperature in whole °C, or null
  * @param darks          frames in the master dark, or null; likewise {@code flats}, {@code bias}
  */
-public record AcceptedRow(Integer id, String rawDirectory, String date, String panel, double shutterSeconds, int count,
+public record AcceptedRow(Integer id, String rawDirectory, String date, String panel, Double shutterSeconds, int count,
                           String camera, String optic, String focalRatio, String target, String filter,
                           Integer locationId, Double gain, Integer sensorCooling, Integer darks, Integer flats,
                           Integer bias) {
@@ -24,8 +24,9 @@ public record AcceptedRow(Integer id, String rawDirectory, String date, String p
         return optic + "@f" + focalRatio + "+" + camera;
     }
 
+    /** Hours of light; a folder of unknown exposure (a DSLR night without EXIF) counts frames, not hours. */
     public double hours() {
-        return count * shutterSeconds / 3600.0;
+        return shutterSeconds == null ? 0 : count * shutterSeconds / 3600.0;
     }
 
     public AcceptedRow withId(Integer newId) {
@@ -37,13 +38,17 @@ public record AcceptedRow(Integer id, String rawDirectory, String date, String p
     public boolean sameValues(AcceptedRow o, boolean withFolder) {
         return (!withFolder || java.util.Objects.equals(rawDirectory, o.rawDirectory))
                 && java.util.Objects.equals(date, o.date) && java.util.Objects.equals(panel, o.panel)
-                && Math.abs(shutterSeconds - o.shutterSeconds) < 1e-9 && count == o.count
+                && sameExposure(shutterSeconds, o.shutterSeconds) && count == o.count
                 && java.util.Objects.equals(camera, o.camera) && java.util.Objects.equals(optic, o.optic)
                 && java.util.Objects.equals(focalRatio, o.focalRatio) && java.util.Objects.equals(target, o.target)
                 && java.util.Objects.equals(filter, o.filter) && java.util.Objects.equals(locationId, o.locationId)
                 && java.util.Objects.equals(gain, o.gain) && java.util.Objects.equals(sensorCooling, o.sensorCooling)
                 && java.util.Objects.equals(darks, o.darks) && java.util.Objects.equals(flats, o.flats)
                 && java.util.Objects.equals(bias, o.bias);
+    }
+
+    private static boolean sameExposure(Double a, Double b) {
+        return a == null || b == null ? a == b : Math.abs(a - b) < 1e-9;
     }
 
     /** What differs from {@code old}, for messages ("count 12 → 14, filter LexTr → LeXtr"). */
@@ -76,9 +81,12 @@ public record AcceptedRow(Integer id, String rawDirectory, String date, String p
     }
 
     /** An exposure as stored: whole seconds without decimals ({@code 120}), else as needed ({@code 0.05}). */
-    public static String fmt(double seconds) {
+    public static String fmt(Double seconds) {
+        if (seconds == null) {
+            return "?";
+        }
         if (seconds == Math.rint(seconds)) {
-            return Long.toString((long) seconds);
+            return Long.toString(seconds.longValue());
         }
         return java.math.BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }

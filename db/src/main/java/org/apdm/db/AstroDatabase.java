@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apdm.db.migration.V2__Relax_legacy_not_null;
+import org.apdm.db.migration.V4__Unknown_exposure;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -135,7 +136,7 @@ public final class AstroDatabase implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V2__Relax_legacy_not_null())
+                .javaMigrations(new V2__Relax_legacy_not_null(), new V4__Unknown_exposure())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("existing astrophotography database")

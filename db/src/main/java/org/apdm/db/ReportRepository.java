@@ -43,7 +43,7 @@ public final class ReportRepository {
                         place == null ? raw : place.targetFolder(),
                         rs.getString("panel_name") == null ? "" : rs.getString("panel_name"), rs.getString("date"),
                         rs.getString("filter"), Sql.getInteger(rs, "astrobin_id"), count == null ? 0 : count,
-                        shutter == null ? 0 : shutter, rs.getString("focal_ratio"), Sql.getDouble(rs, "gain"),
+                        shutter, rs.getString("focal_ratio"), Sql.getDouble(rs, "gain"),
                         Sql.getInteger(rs, "sensor_cooling"), Sql.getInteger(rs, "darks"), Sql.getInteger(rs, "flats"),
                         Sql.getInteger(rs, "bias"), Sql.getInteger(rs, "bortle")));
             }

@@ -39,11 +39,11 @@ class LegacyMigrationTest {
         assertEquals(2320, rowsBefore.size());
 
         try (AstroDatabase adb = TestDatabases.open(db)) {
-            assertEquals(3, adb.appliedMigrations(), "V1 (creates nothing here), V2, V3 after the baseline");
-            assertEquals("3", adb.schemaVersion());
+            assertEquals(4, adb.appliedMigrations(), "V1 (creates nothing here), V2, V3, V4 after the baseline");
+            assertEquals("4", adb.schemaVersion());
             Path backup = adb.migrationBackup().orElseThrow();
             assertArrayEquals(original, Files.readAllBytes(backup), "the backup is the file exactly as it was");
-            assertTrue(backup.getFileName().toString().startsWith("astrophotography-20250610-120000-before-schema-v3"));
+            assertTrue(backup.getFileName().toString().startsWith("astrophotography-20250610-120000-before-schema-v4"));
         }
 
         assertEquals(rowsBefore, rows(db), "every accepted_data row kept with its folder, count and exposure");
@@ -85,6 +85,13 @@ class LegacyMigrationTest {
             }
             assertEquals(5, one(c, "SELECT accepted_count FROM accepted_data WHERE raw_directory = "
                     + "'/data/x/accept/DATE_2025-06-01/FILTER_L_EXP_60.00'"));
+            // issue 11.2: a DSLR night of unknown exposure is recorded with its count
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO accepted_data (date, panel_name, "
+                    + "shutter_time_seconds, accepted_count, camera_id, optic_id, location_id, target_id, filter_id, "
+                    + "raw_directory) VALUES ('2025-06-02', '', NULL, 40, 1, 1, NULL, 1, NULL, ?)")) {
+                s.setString(1, "/data/x/accept/DATE_2025-06-02");
+                assertEquals(1, s.executeUpdate());
+            }
         }
     }
 
@@ -109,7 +116,7 @@ class LegacyMigrationTest {
     void freshDatabaseGetsTheFixedSchema() throws Exception {
         Path db = dir.resolve("new").resolve("astrophotography.sqlite");
         try (AstroDatabase adb = TestDatabases.open(db)) {
-            assertEquals("3", adb.schemaVersion());
+            assertEquals("4", adb.schemaVersion());
             assertFalse(adb.migrationBackup().isPresent(), "nothing to back up");
             Connection c = adb.connection();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO target (name) VALUES (?)")) {
@@ -117,6 +124,7 @@ class LegacyMigrationTest {
                 assertEquals(1, s.executeUpdate(), "the old DDL silently refused this (profile_id NOT NULL)");
             }
             assertNull(nullable(c, "location_id"));
+            assertNull(nullable(c, "shutter_time_seconds"), "a DSLR night of unknown exposure can be recorded");
         }
     }
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param exposure seconds with two decimals ({@code 300.00}), or null when unknown; the most common one
  *                 when the folder mixes exposures
  * @param folder   the folder, absolute
- * @param frames   light frames in the folder (FITS, XISF, CR2; masters and other files excluded)
+ * @param frames   light frames in the folder (FITS, XISF, camera raw; masters and other files excluded)
  * @param hours    their total exposure in hours
  * @param accepted below the target's {@code accept/} folder (survived blink)
  * @param hasDarks a master dark for this exposure is in the folder or above it, up to the target

@@ -339,9 +339,8 @@ public final class InventoryScanner {
                 String filter = p.filter() != null ? p.filter() : filters.canonical(m.get(Field.FILTER));
                 String exposure = p.exposure() != null ? p.exposure() : m.get(Field.EXPOSURE);
                 String panel = !p.panel().isEmpty() ? p.panel() : (m.has(Field.PANEL) ? m.get(Field.PANEL) : "");
-                if (exposure == null) {
-                    problems.add(new LeftBehind(file, "no exposure in its folder names or header; counted without hours"));
-                }
+                // a frame of unknown exposure (a DSLR raw file without EXIF) is counted, without hours; the
+                // folder says so once where it is recorded (db update), not once per frame
                 String key = key(night, filter, exposure, panel);
                 groupFrames.merge(key, 1, Integer::sum);
                 groupSeconds.merge(key, seconds(exposure), Double::sum);
@@ -392,9 +391,6 @@ public final class InventoryScanner {
                 true);
         int tried = 0;
         for (String name : dir.lights()) {
-            if (ImageFormat.of(name) == ImageFormat.CR2) {
-                continue; // no header apdm can read
-            }
             ScannedFrame f = frames.readOne(targetDir, dir.path().resolve(name), spec);
             if (f.ok()) {
                 return f.metadata();

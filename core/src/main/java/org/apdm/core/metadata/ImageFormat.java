@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Image file formats apdm recognises, by file-name extension (any case). */
 public enum ImageFormat {
-    FITS, XISF, CR2, NONE;
+    FITS, XISF,
+    /** A DSLR or mirrorless camera's raw file (Canon CR2/CR3, Nikon NEF, Sony ARW, Adobe DNG): metadata from EXIF. */
+    CAMERA_RAW,
+    NONE;
 
     public static ImageFormat of(Path file) {
         return of(file.getFileName().toString());
@@ -20,7 +23,7 @@ public enum ImageFormat {
         return switch (ext) {
             case "fits", "fit", "fts", "fz" -> FITS; // .fz: fpack's tile-compressed FITS
             case "xisf" -> XISF;
-            case "cr2" -> CR2;
+            case "cr2", "cr3", "nef", "arw", "dng" -> CAMERA_RAW;
             default -> NONE;
         };
     }

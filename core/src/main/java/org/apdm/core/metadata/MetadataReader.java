@@ -68,8 +68,8 @@ public final class MetadataReader {
             header = switch (format) {
                 case FITS -> FitsHeaderReader.read(file, wanted);
                 case XISF -> XisfHeaderReader.read(file, wanted::contains);
-                case CR2 -> null;
-                case NONE -> throw new UnreadableFileException("not an image file (FITS, XISF or CR2)");
+                case CAMERA_RAW -> ExifHeaderReader.read(file);
+                case NONE -> throw new UnreadableFileException("not an image file (FITS, XISF or camera raw)");
             };
             if (header != null && header.truncated()) {
                 throw new UnreadableFileException("truncated file: the data is shorter than its header says");
@@ -92,7 +92,7 @@ public final class MetadataReader {
             }
             sources.add(names);
         }
-        if (format == ImageFormat.CR2 && tokens.get("TYPE") == null && !structural.containsKey("TYPE")) {
+        if (format == ImageFormat.CAMERA_RAW && tokens.get("TYPE") == null && !structural.containsKey("TYPE")) {
             sources.add(new MetadataNormalizer.Source(Map.of("TYPE", "LIGHT"), true));
         }
         List<String> warnings = header == null ? List.of() : header.warnings();

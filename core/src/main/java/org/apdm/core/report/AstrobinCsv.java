@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * {@code astrobin_csv.txt}: a target's acquisitions in AstroBin's CSV import format (peers-and-formats §4):
  * a header line, then one line per night, filter and exposure (mosaic panels of one night add up), with the
- * filter's AstroBin id. Columns in AstroBinUploader's order; a value apdm does not know is left empty, which
+ * filter's AstroBin id. A night of unknown exposure is left out: AstroBin requires a duration. Columns in AstroBinUploader's order; a value apdm does not know is left empty, which
  * AstroBin accepts.
  */
 public final class AstrobinCsv {
@@ -32,6 +32,9 @@ public final class AstrobinCsv {
     public static List<Line> lines(List<ReportRow> rows) {
         Map<List<Object>, List<ReportRow>> groups = new LinkedHashMap<>();
         for (ReportRow r : rows) {
+            if (r.exposure() == null) {
+                continue;
+            }
             groups.computeIfAbsent(java.util.Arrays.asList(r.night(), r.filter(), r.exposure()), k -> new ArrayList<>())
                     .add(r);
         }
@@ -57,6 +60,12 @@ public final class AstrobinCsv {
                     l.darks(), l.flats(), l.bias(), l.bortle());
         }
         return csv.toString();
+    }
+
+    /** "M 45 2024-03-10": the nights {@link #lines} leaves out because their exposure is unknown. */
+    public static List<String> nightsWithoutExposure(List<ReportRow> rows) {
+        return rows.stream().filter(r -> r.exposure() == null).map(r -> r.target() + " " + r.night()).distinct()
+                .sorted().toList();
     }
 
     /** Filters of these rows without an AstroBin id (their lines have an empty filter column). */

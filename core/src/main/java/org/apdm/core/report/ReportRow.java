@@ -20,11 +20,12 @@ package org.apdm.core.report;
  * @param bortle        the site's Bortle class, or null
  */
 public record ReportRow(String rig, String stage, String target, String targetFolder, String panel, String night,
-                        String filter, Integer astrobinId, int frames, double exposure, String focalRatio, Double gain,
+                        String filter, Integer astrobinId, int frames, Double exposure, String focalRatio, Double gain,
                         Integer sensorCooling, Integer darks, Integer flats, Integer bias, Integer bortle) {
 
+    /** Hours of light; frames of unknown exposure (DSLR raw files without EXIF) add none. */
     public double hours() {
-        return frames * exposure / 3600.0;
+        return exposure == null ? 0 : frames * exposure / 3600.0;
     }
 
     /** The rig, stage, target folder and target a recorded folder belongs to: the segments before {@code accept}. */

@@ -32,7 +32,8 @@ public class V2__Relax_legacy_not_null extends BaseJavaMigration {
     record Column(String name, String type, boolean notNull, String defaultValue, boolean primaryKey) {
     }
 
-    private static void relax(Connection c, String table, Set<String> nullable, String addIfMissing)
+    /** Rebuilds {@code table} without NOT NULL on {@code nullable}; nothing is done where none is set. */
+    static void relax(Connection c, String table, Set<String> nullable, String addIfMissing)
             throws SQLException {
         List<Column> columns = columns(c, table);
         boolean missing = addIfMissing != null && columns.stream().noneMatch(col -> nullable.contains(col.name()));

@@ -97,6 +97,12 @@ public final class ReportOperation {
                 warnings.add(missing + " recorded target folder(s) are not on this computer (moved, or recorded "
                         + "elsewhere); their files were not written. `apdm db update --delete` forgets folders that are gone");
             }
+            List<String> noExposure = AstrobinCsv.nightsWithoutExposure(rows);
+            if (!noExposure.isEmpty()) {
+                warnings.add("nights of unknown exposure left out of astrobin_csv.txt (AstroBin needs a duration): "
+                        + String.join(", ", noExposure) + "; name the exposure in the night's folder (EXP_120) and run "
+                        + "`apdm db update --update`");
+            }
             List<String> noId = AstrobinCsv.filtersWithoutId(rows);
             if (!noId.isEmpty()) {
                 warnings.add("filters without an AstroBin id (empty filter column in astrobin_csv.txt): "

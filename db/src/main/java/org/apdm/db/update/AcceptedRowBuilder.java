@@ -42,10 +42,14 @@ public final class AcceptedRowBuilder {
             if (!f.accepted()) {
                 continue;
             }
-            if (f.night() == null || f.exposure() == null) {
-                warnings.add(f.folder() + ": not recorded, " + (f.night() == null ? "no night date" : "no exposure")
-                        + " in its folder names or headers");
+            if (f.night() == null) {
+                warnings.add(f.folder() + ": not recorded, no night date in its folder names or headers");
                 continue;
+            }
+            if (f.exposure() == null) {
+                // the old scripts counted these nights too (DSLR raw files without EXIF)
+                warnings.add(f.folder() + ": recorded with " + f.frames() + " frames and no exposure"
+                        + " (none in its folder names, headers or EXIF), so without hours");
             }
             Optional<RigName> rig = RigName.parse(f.rig());
             if (rig.isEmpty()) {
@@ -65,7 +69,8 @@ public final class AcceptedRowBuilder {
                 }
                 warnings.add(f.folder() + ": mixes frames (" + mix + "); recorded as one folder with the most common values");
             }
-            rows.add(new AcceptedRow(null, f.folder().toString(), f.night(), f.panel(), Double.parseDouble(f.exposure()),
+            rows.add(new AcceptedRow(null, f.folder().toString(), f.night(), f.panel(),
+                    f.exposure() == null ? null : Double.parseDouble(f.exposure()),
                     f.frames(), rig.get().camera(), rig.get().optic(), rig.get().focalRatio(), f.target(), f.filter(),
                     m.site() == null ? null : ids.get(m.site()), facts == null ? null : number(facts.gain()),
                     facts == null ? null : whole(facts.setTemp()), facts == null ? null : facts.darks(),

@@ -215,7 +215,7 @@ class DbUpdateOperationTest {
         archive();
         db.inTransaction("legacy row", c -> new AcceptedDataRepository(c).insert(new AcceptedRow(null,
                 "F:\\Astrophotography\\Data\\" + C8E + "\\60_Done\\M 1\\accept\\DATE_2021-01-01\\FILTER_L_EXP_60.00",
-                "2021-01-01", "", 60, 10, "ZWO ASI2600MM Pro", "C8E", "10.0", "M 1", "L", null, null, null, null, null,
+                "2021-01-01", "", 60.0, 10, "ZWO ASI2600MM Pro", "C8E", "10.0", "M 1", "L", null, null, null, null, null,
                 null)));
         DbUpdateOperation.Result r = run(true, true, true, SQA);
         assertEquals(1, r.plan().count(AcceptedDataPlanner.Change.Insert.class));
