@@ -53,9 +53,11 @@ public final class DbCommand implements Callable<Integer> {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Create the database, or bring an existing one up to date (backed up first).",
                     "An existing file (the old scripts' one) is copied to backups/ before its schema changes.",
-                    "Adds the default filters with their AstroBin ids and, when there are no sites yet, the six",
-                    "default sites."})
+                    "Adds the default filters with their AstroBin ids. Sites are yours to add (apdm location add);",
+                    "frames are matched to the nearest one."})
     static final class Init extends Sub {
+        static final String NO_SITES_HINT = "  no sites yet: add where you image with `apdm location add NAME --lat DEG "
+                + "--lon DEG`, so frames get their site and Bortle class";
         @Option(names = "--dry-run", description = "Say what would be created, updated and added; change nothing.")
         boolean dryRun;
 
@@ -74,14 +76,13 @@ public final class DbCommand implements Callable<Integer> {
                     m.put("schemaVersion", db.schemaVersion());
                     m.put("backup", db.migrationBackup().map(Path::toString).orElse(null));
                     m.put("filtersChanged", r.filtersChanged());
-                    m.put("sitesAdded", r.sitesAdded());
+                    m.put("sites", r.sites());
                     out().println(Json.write(m));
                 } else {
                     out().printf("Database %s is ready (schema version %s).%n", db.file(), db.schemaVersion());
                     out().printf("  filters added or given their AstroBin id: %d%n", r.filtersChanged());
-                    if (!r.sitesAdded().isEmpty()) {
-                        out().printf("  sites added: %s (edit them with `apdm location edit`)%n",
-                                String.join(", ", r.sitesAdded()));
+                    if (r.sites() == 0) {
+                        out().println(NO_SITES_HINT);
                     }
                 }
             }
@@ -111,18 +112,17 @@ public final class DbCommand implements Callable<Integer> {
                 m.put("exists", exists);
                 m.put("pendingSchemaVersions", pending);
                 m.put("filtersChanged", r == null ? null : r.filtersChanged());
-                m.put("sitesAdded", r == null ? null : r.sitesAdded());
+                m.put("sites", r == null ? null : r.sites());
                 out().println(Json.write(m));
             } else if (!exists) {
-                out().printf("Dry run, nothing changed. Would create %s with the default filters and sites.%n", f);
+                out().printf("Dry run, nothing changed. Would create %s with the default filters and no sites.%n", f);
             } else if (!pending.isEmpty()) {
                 out().printf("Dry run, nothing changed. Would copy %s to %s, then update its schema to version %s "
                         + "(%s), then add any default filters it lacks.%n", f, DatabaseBackups.defaultFolder(f),
                         pending.get(pending.size() - 1), String.join(", ", pending));
             } else {
                 out().printf("Dry run, nothing changed. %s is at the current schema; it would gain %d filter(s) or "
-                        + "AstroBin id(s)%s.%n", f, r.filtersChanged(), r.sitesAdded().isEmpty() ? ""
-                        : " and the sites " + String.join(", ", r.sitesAdded()));
+                        + "AstroBin id(s).%n", f, r.filtersChanged());
             }
             out().flush();
             return ExitCodes.OK;
@@ -232,7 +232,8 @@ public final class DbCommand implements Callable<Integer> {
                     "A profile's name must be <optic>@f<ratio>+<camera>; its filter wheel's filters become the rig's",
                     "priority list (DARK and BLANK slots skipped; exactly L,R,G,B,S,H,O becomes L,R,G,B,O,S,H).",
                     "A profile named otherwise is listed and skipped (or imported under the rig name given with",
-                    "--rig-name); the others are imported. Profiles are only read."})
+                    "--rig-name); the others are imported. A profile's site (its latitude and longitude) becomes a",
+                    "site unless one is within locations.match_within_km. Profiles are only read."})
     static final class ImportProfiles extends Sub {
         @Option(names = "--dir", paramLabel = "NINA_PROFILES",
                 description = "N.I.N.A.'s profile folder (default: nina.profiles in the configuration).")
@@ -263,6 +264,7 @@ public final class DbCommand implements Callable<Integer> {
                 m.put("unreadable", r.unreadable().stream().map(u -> Map.of("file", u.file().toString(),
                         "reason", u.reason())).toList());
                 m.put("notes", r.notes());
+                m.put("sitesAdded", r.sitesAdded());
                 m.put("exitCode", code);
                 out().println(Json.write(m));
             } else {
@@ -276,7 +278,8 @@ public final class DbCommand implements Callable<Integer> {
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Record the accepted frames: one row per folder of accepted lights.",
                     "A folder below accept/ counts its FITS, XISF and camera raw lights (masters and other files are",
-                    "not counted; a raw night without an exposure in names or EXIF is recorded without hours). Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
+                    "not counted; a raw night without an exposure in names or EXIF is recorded without hours).",
+                    "Without a mode: --create --update. Idempotent: a second run changes nothing. A target",
                     "moved to another stage keeps its rows with the new folder. The site is the one named by",
                     "LOCATION_x in the path, else the one nearest the frames' SITELAT/SITELONG within",
                     "locations.match_within_km (none: no site and a warning). Rigs are scanned in parallel; the",

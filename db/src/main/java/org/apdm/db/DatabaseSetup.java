@@ -3,17 +3,18 @@ package org.apdm.db;
 import java.util.ArrayList;
 import java.util.List;
 import org.apdm.core.config.ApdmConfig;
-import org.apdm.core.location.DefaultSites;
-import org.apdm.core.location.Site;
 
 /**
  * What {@code apdm db init} puts into a database: the default filters with their AstroBin ids and the
- * configured rigs' filters (ids already set are kept), and the user's six sites when there are no sites yet.
+ * configured rigs' filters (ids already set are kept). No sites: a new user has none until he adds them
+ * ({@code apdm location add}); the user's own six are in his database (issue 11.12).
  */
 public final class DatabaseSetup {
 
-    /** What was added. */
-    public record Result(int filtersChanged, List<String> sitesAdded) {
+    /**
+     * What was added, and how many sites the database has (none: {@code db init} says how to add one).
+     */
+    public record Result(int filtersChanged, int sites) {
     }
 
     private DatabaseSetup() {
@@ -22,7 +23,7 @@ public final class DatabaseSetup {
     /**
      * Opens the database the way every command and the window use it: its schema brought up to date after a copy
      * of the file as it was is taken through the file engine into {@code backups/} beside it (see
-     * {@link AstroDatabase#migrationBackup()}); a database created here starts with the default filters and sites,
+     * {@link AstroDatabase#migrationBackup()}); a database created here starts with the default filters,
      * as {@code apdm db init} makes it.
      *
      * @param create create the file when it is missing
@@ -62,15 +63,7 @@ public final class DatabaseSetup {
                 }
             });
             int changed = filters.ensure(all);
-            LocationRepository locations = new LocationRepository(c);
-            List<String> added = new ArrayList<>();
-            if (locations.all().isEmpty()) {
-                for (Site s : DefaultSites.ALL) {
-                    locations.insert(s);
-                    added.add(s.name());
-                }
-            }
-            return new Result(changed, added);
+            return new Result(changed, new LocationRepository(c).all().size());
         });
     }
 }

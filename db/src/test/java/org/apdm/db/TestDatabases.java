@@ -43,4 +43,15 @@ public final class TestDatabases {
         Path dir = db.toAbsolutePath().getParent();
         return AstroDatabase.open(db, DatabaseBackups.engineCopy(engine(dir), dir.resolve("backups"), CLOCK), true);
     }
+
+    /** Adds the user's six sites, as he has them in his database (apdm seeds none). */
+    public static void addUsersSites(AstroDatabase db) throws DatabaseException {
+        db.inTransaction("adding sites", c -> {
+            LocationRepository locations = new LocationRepository(c);
+            for (org.apdm.core.location.Site s : org.apdm.core.location.DefaultSites.ALL) {
+                locations.insert(s);
+            }
+            return null;
+        });
+    }
 }

@@ -1,7 +1,6 @@
 package org.apdm.core.calibration;
 
 import java.util.List;
-import java.util.Map;
 import org.apdm.core.metadata.Field;
 
 /**
@@ -19,26 +18,14 @@ public record CalibrationKeys(List<Field> darks, List<Field> flats, List<Field> 
         bias = List.copyOf(bias);
     }
 
-    private static final CalibrationKeys COOLED = new CalibrationKeys(
+    /**
+     * For a rig the configuration does not name (readout mode is added when its lights carry one). Rig-specific sets
+     * are configuration ({@code rigs.<rig>.calibration.keys}, see apdm.example.yaml), not built in.
+     */
+    public static final CalibrationKeys DEFAULT = new CalibrationKeys(
             List.of(Field.EXPOSURE, Field.SETTEMP, Field.CAMERA, Field.GAIN, Field.OFFSET),
             List.of(Field.DATE, Field.OPTIC, Field.FILTER, Field.SETTEMP, Field.CAMERA, Field.GAIN, Field.OFFSET),
             List.of(Field.SETTEMP, Field.CAMERA, Field.GAIN, Field.OFFSET));
-
-    private static final CalibrationKeys COOLED_READOUT = COOLED.withReadoutMode();
-
-    private static final CalibrationKeys DWARF = new CalibrationKeys(
-            List.of(Field.EXPOSURE, Field.CAMERA, Field.GAIN),
-            List.of(Field.DATE, Field.OPTIC, Field.FILTER, Field.CAMERA, Field.GAIN),
-            List.of(Field.CAMERA, Field.GAIN));
-
-    /** The user's own keys by rig folder name (issue 4; reference-spec §5.1). */
-    public static final Map<String, CalibrationKeys> BY_RIG = Map.of(
-            "C8E@f10.0+ZWO ASI2600MM Pro", COOLED,
-            "SQA55@f5.3+ATR585M", COOLED_READOUT,
-            "DWARFIII@f4.3+DWARFIII", DWARF);
-
-    /** For a rig the configuration does not name: the first set (readout mode is added when lights carry it). */
-    public static final CalibrationKeys DEFAULT = COOLED;
 
     public CalibrationKeys withReadoutMode() {
         return new CalibrationKeys(plus(darks, Field.READOUT_MODE), plus(flats, Field.READOUT_MODE),

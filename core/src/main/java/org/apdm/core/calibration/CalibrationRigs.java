@@ -12,7 +12,7 @@ import org.apdm.core.metadata.FrameMetadata;
 
 /**
  * The matching keys of rigs, and of masters and raw frames through the rigs their camera belongs to. Rigs are
- * those the configuration names, the user's built-in ones and the rig folders of the archive.
+ * those the configuration names and the rig folders of the archive.
  */
 public final class CalibrationRigs {
 
@@ -30,7 +30,6 @@ public final class CalibrationRigs {
     public static CalibrationRigs of(ApdmConfig config, Collection<String> rigFolders) {
         CalibrationRigs r = new CalibrationRigs(config);
         List<String> all = new ArrayList<>(config.rigs().keySet());
-        all.addAll(CalibrationKeys.BY_RIG.keySet());
         all.addAll(rigFolders);
         for (String name : all) {
             RigName.parse(name).ifPresent(n -> r.rigs.putIfAbsent(ApdmConfig.canonicalRig(name), n));
@@ -38,14 +37,10 @@ public final class CalibrationRigs {
         return r;
     }
 
-    /** True when the configuration or the built-in defaults name this rig's keys. */
+    /** True when the configuration names this rig's keys. */
     public boolean hasOwnKeys(String rig) {
         ApdmConfig.RigConfig rc = config.rig(rig);
-        if (rc != null && rc.calibration() != null && rc.calibration().keys() != null) {
-            return true;
-        }
-        String canonical = ApdmConfig.canonicalRig(rig);
-        return CalibrationKeys.BY_RIG.keySet().stream().anyMatch(k -> ApdmConfig.canonicalRig(k).equals(canonical));
+        return rc != null && rc.calibration() != null && rc.calibration().keys() != null;
     }
 
     /** A rig's keys; a rig without its own gets the default set, with readout mode when its lights carry one. */

@@ -151,22 +151,22 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
                 locations, status, ninaProfiles, s, rigs);
     }
 
-    /** The cull passes of a rig: configured, else built in, else the general default. */
+    /** The cull passes of a rig: configured, else the general default. */
     public List<CullPass> cullPasses(String rigFolder) {
         RigConfig rc = rig(rigFolder);
         if (rc != null && rc.cull() != null && !rc.cull().isEmpty()) {
             return rc.cull();
         }
-        return builtIn(CullDefaults.BY_RIG, rigFolder, CullDefaults.FALLBACK);
+        return CullDefaults.FALLBACK;
     }
 
-    /** The calibration keys of a rig: configured, else the user's built-in ones, else the default set. */
+    /** The calibration keys of a rig: configured, else the default set. */
     public CalibrationKeys calibrationKeys(String rigFolder) {
         RigConfig rc = rig(rigFolder);
         if (rc != null && rc.calibration() != null && rc.calibration().keys() != null) {
             return rc.calibration().keys();
         }
-        return builtIn(CalibrationKeys.BY_RIG, rigFolder, CalibrationKeys.DEFAULT);
+        return CalibrationKeys.DEFAULT;
     }
 
     /** Dates the rig was physically changed, oldest first. */
@@ -185,15 +185,6 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
         return rigs.get(canonicalRig(rigFolder));
     }
 
-    private static <T> T builtIn(Map<String, T> byRig, String rigFolder, T fallback) {
-        String key = canonicalRig(rigFolder);
-        for (Map.Entry<String, T> e : byRig.entrySet()) {
-            if (canonicalRig(e.getKey()).equals(key)) {
-                return e.getValue();
-            }
-        }
-        return fallback;
-    }
 
     /** Rig names compare with the focal ratio normalised: {@code C8E@f10+X} is {@code C8E@f10.0+X}. */
     public static String canonicalRig(String rigFolder) {

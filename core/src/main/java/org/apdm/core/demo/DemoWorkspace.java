@@ -91,6 +91,8 @@ public final class DemoWorkspace {
                 + "    <FilterWheelFilters xmlns:a=\"http://schemas.datacontract.org/2004/07/NINA.Core.Model.Equipment\">\n"
                 + f
                 + "    </FilterWheelFilters>\n  </FilterWheelSettings>\n"
+                + "  <AstrometrySettings i:type=\"AstrometrySettings\">\n    <Elevation>90</Elevation>\n"
+                + "    <Latitude>35.6053</Latitude>\n    <Longitude>-78.7936</Longitude>\n  </AstrometrySettings>\n"
                 + "  <Id>" + id + "</Id>\n  <Name>" + name + "</Name>\n</Profile>\n";
     }
 
@@ -113,6 +115,12 @@ public final class DemoWorkspace {
                   profiles: NINA/Profiles
                 scheduler:
                   database: NINA/SchedulerPlugin/schedulerdb.sqlite
+                # The demo rigs' own cull passes; a rig without any gets the general one (HFR 4.0, RMS 2.0).
+                rigs:
+                  "C8E@f10.0+ZWO ASI2600MM Pro":
+                    cull:
+                      - {name: pass1, max_hfr: 4.6, max_rms: 2.0, auto_accept_percent: 30}
+                      - {name: pass2, max_hfr: 5.5, max_rms: 2.0, auto_accept_percent: 100}
                 """;
     }
 

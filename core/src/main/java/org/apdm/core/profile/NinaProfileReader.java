@@ -95,7 +95,28 @@ public final class NinaProfileReader {
             }
         }
         slots.sort(Comparator.comparingInt(Slot::position).thenComparingInt(Slot::order));
-        return new NinaProfile(file, id.trim(), name == null ? "" : name.trim(), slots.stream().map(Slot::name).toList());
+        String[] place = place(child(root, "AstrometrySettings"));
+        return new NinaProfile(file, id.trim(), name == null ? "" : name.trim(), slots.stream().map(Slot::name).toList(),
+                place[0], place[1]);
+    }
+
+    /** Latitude and longitude of the profile's site; nulls when unset (0, 0), missing or out of range. */
+    private static String[] place(Element astrometry) {
+        String[] none = {null, null};
+        if (astrometry == null) {
+            return none;
+        }
+        String lat = childText(astrometry, "Latitude");
+        String lon = childText(astrometry, "Longitude");
+        try {
+            double la = Double.parseDouble(lat.trim());
+            double lo = Double.parseDouble(lon.trim());
+            boolean unset = la == 0 && lo == 0;
+            return unset || Math.abs(la) > 90 || Math.abs(lo) > 180 || Double.isNaN(la) || Double.isNaN(lo) ? none
+                    : new String[] {lat.trim(), lon.trim()};
+        } catch (NumberFormatException | NullPointerException e) {
+            return none;
+        }
     }
 
     private static DocumentBuilder builder() throws IOException {

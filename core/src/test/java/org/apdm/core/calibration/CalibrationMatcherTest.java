@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The matching rules on values alone: exact, ambiguous, flat fallback by policy and rig period, dark scaling, presence. */
 class CalibrationMatcherTest {
 
-    static final CalibrationKeys C8E_KEYS = CalibrationKeys.BY_RIG.get(CalibrationTree.C8E);
+    static final CalibrationKeys C8E_KEYS = CalibrationKeys.DEFAULT;
     static final String CAMERA = CalibrationTree.C8E_CAMERA;
     int serial;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apdm.core.calibration.CalibrationKeys;
 import org.apdm.core.calibration.FlatFallback;
+import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.metadata.Field;
 import org.apdm.core.metadata.NightDateRule;
@@ -185,7 +186,8 @@ class ConfigLoaderTest {
         assertNull(c.source());
         assertNull(c.roots().raw());
         assertEquals(locations().stateDir(), c.stateDir());
-        assertEquals(2, c.cullPasses("C8E@f10.0+ZWO ASI2600MM Pro").size(), "built-in passes without a file");
+        assertEquals(CullDefaults.FALLBACK, c.cullPasses("C8E@f10.0+ZWO ASI2600MM Pro"),
+                "without a file every rig has the general pass; no one's rigs are built in");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(tmp.resolve("missing.yaml"), locations(), Map.of()));
         assertTrue(e.getMessage().contains("not found"));

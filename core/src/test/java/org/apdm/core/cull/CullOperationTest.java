@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apdm.core.config.ApdmConfig;
+import org.apdm.core.config.ConfigLoader;
+import org.apdm.core.config.ConfigLocations;
+import org.apdm.core.config.ConfigResolver;
 import org.apdm.core.fileops.EngineSettings;
 import org.apdm.core.fileops.ExecutionResult;
 import org.apdm.core.fileops.FileEngine;
@@ -50,7 +53,15 @@ class CullOperationTest {
         reject = tmp.resolve("Reject");
         state = tmp.resolve("state");
         tree = new BlinkTree(data);
-        config = CullCrashChild.config(state);
+        // the C8E's passes as apdm.example.yaml configures them; no rig's passes are built in
+        config = ConfigResolver.resolve(ConfigLoader.parse("""
+                rigs:
+                  "C8E@f10.0+ZWO ASI2600MM Pro":
+                    cull:
+                      - {name: pass1, max_hfr: 4.6, max_rms: 2.0, auto_accept_percent: 30}
+                      - {name: pass2, max_hfr: 5.5, max_rms: 2.0, auto_accept_percent: 100}
+                """, "c.yaml"), null, new ConfigLocations(state.resolve("c.yaml"), state), Map.of())
+                .withStateDir(state);
     }
 
     /** L: 10 frames, 2 with bad HFR (20 %: applied automatically). R: 5 frames, 3 with bad guiding (60 %: asked). */

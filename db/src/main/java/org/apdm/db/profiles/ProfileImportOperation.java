@@ -11,11 +11,16 @@ import java.util.Set;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.fileops.LeftBehind;
 import org.apdm.core.inventory.FilterNames;
+import org.apdm.core.location.Site;
+import org.apdm.core.location.SiteMatcher;
+import org.apdm.core.location.SkyQuality;
+import org.apdm.core.profile.NinaProfile;
 import org.apdm.core.profile.NinaProfileReader;
 import org.apdm.core.profile.ProfileImportPlanner;
 import org.apdm.db.AstroDatabase;
 import org.apdm.db.CameraRepository;
 import org.apdm.db.FilterRepository;
+import org.apdm.db.LocationRepository;
 import org.apdm.db.OpticRepository;
 import org.apdm.db.ProfileRepository;
 
@@ -32,11 +37,56 @@ public final class ProfileImportOperation {
     public record Imported(String id, String name, String rig, List<String> filters, String note) {
     }
 
+    /**
+     * @param sitesAdded sites made from the profiles' coordinates where no site was near (named by their
+     *                   coordinates; {@code apdm location edit} renames them)
+     */
     public record Result(List<Imported> imported, List<ProfileImportPlanner.Skipped> skipped,
-                         List<LeftBehind> unreadable, List<String> notes) {
+                         List<LeftBehind> unreadable, List<String> notes, List<AddedSite> sitesAdded) {
+    }
+
+    /** A site made from a profile's {@code AstrometrySettings}. */
+    public record AddedSite(String name, String latitude, String longitude, String profile) {
     }
 
     private ProfileImportOperation() {
+    }
+
+    /**
+     * A new user's sites come from where his profiles say he images: a profile's coordinates become a site unless
+     * a site (his own, or one added here) lies within {@code locations.match_within_km}.
+     */
+    private static List<AddedSite> addSites(java.sql.Connection c, ApdmConfig config, List<NinaProfile> read)
+            throws java.sql.SQLException {
+        LocationRepository locations = new LocationRepository(c);
+        List<Site> sites = new ArrayList<>(locations.all().stream().map(LocationRepository.Row::site).toList());
+        List<AddedSite> added = new ArrayList<>();
+        for (NinaProfile p : read) {
+            if (p.latitude() == null) {
+                continue;
+            }
+            SiteMatcher near = new SiteMatcher(sites, config.locations().matchWithinKm());
+            if (near.match(null, p.latitude(), p.longitude()).site() != null) {
+                continue;
+            }
+            Site site = new Site(coordinateName(p.latitude(), p.longitude()), p.latitude(), p.longitude(),
+                    SkyQuality.UNKNOWN);
+            if (sites.stream().anyMatch(s -> site.name().equalsIgnoreCase(s.name()))) {
+                continue;
+            }
+            locations.insert(site);
+            sites.add(site);
+            added.add(new AddedSite(site.name(), site.latitude(), site.longitude(), p.name()));
+        }
+        return added;
+    }
+
+    /** "39.08N 108.67W": such names have no underscore, so they work as a {@code LOCATION_} folder note. */
+    static String coordinateName(String latitude, String longitude) {
+        double la = Double.parseDouble(latitude);
+        double lo = Double.parseDouble(longitude);
+        return String.format(java.util.Locale.ROOT, "%.2f%s %.2f%s", Math.abs(la), la < 0 ? "S" : "N", Math.abs(lo),
+                lo < 0 ? "W" : "E");
     }
 
     public static Result run(AstroDatabase db, ApdmConfig config, Path dir, Map<String, String> renames, boolean dryRun)
@@ -94,7 +144,7 @@ public final class ProfileImportOperation {
                 }
                 imported.add(new Imported(id, p.profile().name(), rig, filters, note));
             }
-            return new Result(imported, skipped, folder.unreadable(), notes);
+            return new Result(imported, skipped, folder.unreadable(), notes, addSites(c, config, folder.profiles()));
         });
     }
 }

@@ -26,6 +26,10 @@ public final class ProfileImportSummary {
         for (LeftBehind u : r.unreadable()) {
             out.add(String.format("  unreadable %s: %s", u.file(), u.reason()));
         }
+        for (ProfileImportOperation.AddedSite s : r.sitesAdded()) {
+            out.add(String.format("  site      %s at %s, %s from the profile %s (rename it: apdm location edit \"%s\" "
+                    + "--name NAME)", s.name(), s.latitude(), s.longitude(), s.profile(), s.name()));
+        }
         r.notes().forEach(n -> out.add("  note: " + n));
         return out;
     }

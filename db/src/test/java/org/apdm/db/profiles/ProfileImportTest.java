@@ -13,6 +13,7 @@ import org.apdm.core.config.ConfigLoader;
 import org.apdm.core.config.ConfigLocations;
 import org.apdm.core.profile.ProfileImportPlanner;
 import org.apdm.db.AstroDatabase;
+import org.apdm.db.LocationRepository;
 import org.apdm.db.ProfileRepository;
 import org.apdm.db.RigFilterRepository;
 import org.apdm.db.TestDatabases;
@@ -91,6 +92,33 @@ class ProfileImportTest {
             ProfileRepository.Profile r135 = rows.stream().filter(p -> p.optic().equals("R135")).findFirst().orElseThrow();
             assertEquals(List.of("UVIR", "NONE", "ALPT"), r135.filters(), "any other order stays as the wheel has it");
             assertTrue(r.notes().stream().anyMatch(n -> n.contains("'NONE' is not a known filter")), r.notes().toString());
+        }
+    }
+
+    @Test
+    void theSiteOfARealProfileBecomesASiteOnceAndAnUnsetOneNone() throws Exception {
+        try (AstroDatabase db = TestDatabases.open(dir.resolve("astrophotography.sqlite"))) {
+            ProfileImportOperation.Result r = ProfileImportOperation.run(db, config, profiles, Map.of(), false);
+
+            assertEquals(List.of(new ProfileImportOperation.AddedSite("39.08N 108.67W", "39.0777297", "-108.6651261",
+                    "WO-GT81-0.8_ASI2600_AM5")), r.sitesAdded(), "the Quattro profile's 0, 0 is no site");
+            List<String> sites = db.read("sites", c -> new LocationRepository(c).all()).stream()
+                    .map(s -> s.site().name()).toList();
+            assertEquals(List.of("39.08N 108.67W"), sites);
+            assertTrue(ProfileImportSummary.lines(r, profiles, false).stream()
+                    .anyMatch(l -> l.contains("apdm location edit \"39.08N 108.67W\" --name NAME")));
+
+            ProfileImportOperation.Result again = ProfileImportOperation.run(db, config, profiles, Map.of(), false);
+            assertEquals(List.of(), again.sitesAdded(), "a site within locations.match_within_km is not added twice");
+        }
+    }
+
+    @Test
+    void aProfileNearASiteTheUserHasAddsNone() throws Exception {
+        try (AstroDatabase db = TestDatabases.open(dir.resolve("astrophotography.sqlite"))) {
+            db.inTransaction("site", c -> new LocationRepository(c).insert(
+                    new org.apdm.core.location.Site("Home", "39.1", "-108.6", null)));
+            assertEquals(List.of(), ProfileImportOperation.run(db, config, profiles, Map.of(), false).sitesAdded());
         }
     }
 

@@ -65,6 +65,7 @@ class ReportOperationTest {
         ApdmConfig config = config();
         try (AstroDatabase db = TestDatabases.open(dir.resolve("astrophotography.sqlite"))) {
             DatabaseSetup.init(db, config);
+            TestDatabases.addUsersSites(db);
             new DbUpdateOperation(config, db).run(new DbUpdateOperation.Request(data, Set.of(), true, false, false, false),
                     ProgressListener.NONE, CancellationToken.none());
             // the old script's file is replaced; a totals.txt the user typed is kept aside

@@ -49,6 +49,7 @@ class DbUpdateOperationTest {
         config = ConfigLoader.load(null, new ConfigLocations(dir.resolve("none.yaml"), dir.resolve("state")), Map.of());
         db = TestDatabases.open(dir.resolve("astrophotography.sqlite"));
         DatabaseSetup.init(db, config);
+        TestDatabases.addUsersSites(db);
     }
 
     @AfterEach

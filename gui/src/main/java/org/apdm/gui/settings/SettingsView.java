@@ -209,7 +209,7 @@ public final class SettingsView implements PageView {
     private void renderRig(SettingsViewModel.RigForm form) {
         rigBox.getChildren().clear();
         if (form == null) {
-            rigBox.getChildren().add(Ui.label("No rig configured; rigs without settings use the built-in cull passes.", "muted"));
+            rigBox.getChildren().add(Ui.label("No rig configured; rigs without settings use the general cull pass (HFR 4.0, RMS 2.0).", "muted"));
             return;
         }
         rigBox.getChildren().add(Ui.label(form.rig(), "section-title"));

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The user's six sites (reference-spec §2.2) with the sky quality Clear Outside gave for them in 2023
- * (his database): what {@code apdm db init} puts in an empty location table.
+ * (his database), as test data: apdm seeds no sites (issue 11.12).
  */
 public final class DefaultSites {
 
