@@ -57,6 +57,8 @@ final class DatabaseDemoStep {
             if (text) {
                 profiles.imported().forEach(p -> out.printf("  %s: %s%n", p.name(), String.join(",", p.filters())));
                 profiles.skipped().forEach(k -> out.printf("  skipped %s%n", k));
+                profiles.sitesAdded().forEach(x -> out.printf("  site %s from the profiles' latitude and longitude%n",
+                        x.name()));
                 out.println();
                 out.println(steps.title("db update (record the accepted frames in the database)"));
                 out.flush();
