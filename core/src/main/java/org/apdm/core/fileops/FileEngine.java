@@ -165,8 +165,10 @@ public final class FileEngine {
      * @param listener progress, called from this thread
      * @param cancel   checked between steps
      * @throws EngineBusyException when another run holds the lock
-     * @throws IOException         when the journal itself cannot be written (the disk of the state folder), or
-     *                             before anything moves, when a destination drive is read-only or too full
+     * @throws IOException         when the journal itself cannot be written (the disk of the state folder);
+     *                             {@link DestinationUnavailableException} before anything moves when a destination
+     *                             drive is read-only or too full, or during the run when that many files in a row
+     *                             fail the same way on one drive ({@link #DRIVE_FAILURES_TO_STOP})
      */
     public ExecutionResult execute(Plan plan, ProgressListener listener, CancellationToken cancel) throws IOException {
         try (EngineLock lock = EngineLock.acquire(settings.stateDir())) {
@@ -176,6 +178,9 @@ public final class FileEngine {
             return run.execute(recovery);
         }
     }
+
+    /** The same drive failure this many files in a row stops the run (issue 11.8). */
+    static final int DRIVE_FAILURES_TO_STOP = 5;
 
     /** One execution of one plan. */
     private final class Run {
@@ -191,6 +196,13 @@ public final class FileEngine {
                 new java.util.concurrent.ConcurrentHashMap<>();
         private java.util.concurrent.ExecutorService copyPool;
         private Journal journal;
+        // step index → the drive failure it ended with; read in step order to find a run of them
+        private final java.util.concurrent.ConcurrentHashMap<Integer, EnvironmentFailure> driveFailures =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private EnvironmentFailure lastDriveFailure;
+        private int driveFailuresInARow;
+        private EnvironmentFailure stoppedBy;
+        private int done;
 
         Run(Plan plan, ProgressListener listener, CancellationToken cancel) {
             this.plan = plan;
@@ -239,12 +251,18 @@ public final class FileEngine {
                                 continue; // cancelled before it started
                             }
                             results[k + i] = outcomes[i];
+                            countDriveFailure(k + i, outcomes[i]);
                             if (journaled(op)) {
                                 journal.append(Journal.Entry.mark("done", k + i, outcomes[i].outcome().name()));
                             }
                             if (!(op instanceof FileOperation.MakeDirectory)) {
                                 progress.step(op.source());
                             }
+                        }
+                        if (stoppedBy != null) {
+                            markNotRun(ops, k + n, end);
+                            cancelled = true;
+                            break;
                         }
                         if (Arrays.asList(outcomes).contains(null)) {
                             cancelled = true;
@@ -272,6 +290,9 @@ public final class FileEngine {
                     journal.finish();
                 }
                 finished = true;
+                if (stoppedBy != null) {
+                    throw stopped(ops.size());
+                }
                 List<OperationOutcome> list = new ArrayList<>(ops.size());
                 for (int i = 0; i < ops.size(); i++) {
                     list.add(results[i] != null ? results[i]
@@ -291,6 +312,31 @@ public final class FileEngine {
                     }
                 }
             }
+        }
+
+        private void countDriveFailure(int k, OperationOutcome outcome) {
+            if (outcome.outcome() != Outcome.FAILED) {
+                if (!(outcome.operation() instanceof FileOperation.MakeDirectory)) {
+                    done++;
+                    driveFailuresInARow = 0;
+                    lastDriveFailure = null;
+                }
+                return;
+            }
+            EnvironmentFailure f = driveFailures.get(k);
+            driveFailuresInARow = f != null && f.sameAs(lastDriveFailure) ? driveFailuresInARow + 1 : f == null ? 0 : 1;
+            lastDriveFailure = f;
+            if (driveFailuresInARow >= DRIVE_FAILURES_TO_STOP) {
+                stoppedBy = f;
+            }
+        }
+
+        private DestinationUnavailableException stopped(int planned) {
+            return new DestinationUnavailableException(String.format(java.util.Locale.ROOT,
+                    "stopped: %d files in a row failed writing to %s (drive %s): %s. %d file(s) were handled before "
+                            + "and stay handled; the others were not touched and stay where they are. Fix the drive "
+                            + "(free space, make it writable, reconnect it), then run again",
+                    DRIVE_FAILURES_TO_STOP, stoppedBy.folder(), stoppedBy.drive(), stoppedBy.reason(), done));
         }
 
         private void markNotRun(List<FileOperation> ops, int from, int to) throws IOException {
@@ -391,6 +437,10 @@ public final class FileEngine {
                         }
                     }
                     if (attempt >= 2) {
+                        EnvironmentFailure drive = EnvironmentFailure.of(e, op);
+                        if (drive != null) {
+                            driveFailures.put(k, drive);
+                        }
                         return new OperationOutcome(k, op, Outcome.FAILED, describe(e));
                     }
                 }

@@ -233,6 +233,55 @@ class FileEngineTest {
     }
 
     @Test
+    void aDriveThatFillsDuringTheRunStopsItWithOneLineNamingFolderAndDriveAndNothingIsLost() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        List<FileOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Path f = TreeSnapshot.write(src.resolve("f" + i + ".fits"), "frame " + i);
+            sources.add(f);
+            ops.add(new FileOperation.Move(f, dst.resolve("night/f" + i + ".fits"), ""));
+        }
+        AtomicInteger calls = new AtomicInteger();
+        List<String> log = new ArrayList<>();
+        FileEngine full = new FileEngine(EngineSettings.of(state).withRetryDelay(Duration.ofMillis(1)).withProbe(point -> {
+            if (point.equals("step-start") && calls.incrementAndGet() > 3) { // the drive is full after 3 files
+                throw new UncheckedIOException(new java.nio.file.FileSystemException(
+                        dst.resolve("night/x.tmp").toString(), null, "No space left on device"));
+            }
+        }));
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(Progress p) {
+            }
+
+            @Override
+            public void onMessage(String line) {
+                log.add(line);
+            }
+        };
+
+        DestinationUnavailableException stop = assertThrows(DestinationUnavailableException.class,
+                () -> full.execute(plan(ops), listener, CancellationToken.none()));
+
+        assertTrue(stop.getMessage().startsWith("stopped: 5 files in a row failed writing to " + dst.resolve("night")),
+                stop.getMessage());
+        assertTrue(stop.getMessage().contains("No space left on device"), stop.getMessage());
+        assertTrue(stop.getMessage().contains("3 file(s) were handled before"), stop.getMessage());
+        assertEquals(3 + 5 * 2, calls.get(), "five files tried (each retried once), the other twelve not at all");
+        for (int i = 0; i < 20; i++) {
+            Path moved = dst.resolve("night/f" + i + ".fits");
+            assertTrue(Files.exists(sources.get(i)) != Files.exists(moved), "every frame is in exactly one place: " + i);
+        }
+        assertNoTempFiles(tmp);
+
+        ExecutionResult again = run(engine(), ops.subList(3, 20));
+        assertTrue(again.outcomes().stream().allMatch(o -> o.outcome() == Outcome.DONE), "the next run finishes");
+        for (int i = 0; i < 20; i++) {
+            assertEquals("frame " + i, Files.readString(dst.resolve("night/f" + i + ".fits")));
+        }
+    }
+
+    @Test
     void aFailureAfterTheLinkIsFinishedNotDuplicated() throws IOException {
         Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
         AtomicInteger calls = new AtomicInteger();
