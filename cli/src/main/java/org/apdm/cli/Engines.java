@@ -3,7 +3,6 @@ package org.apdm.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apdm.core.config.ApdmConfig;
-import org.apdm.core.fileops.EngineSettings;
 import org.apdm.core.fileops.FileEngine;
 
 /** Builds the file engine from the configuration, and checks the folders a command was given. */
@@ -13,7 +12,7 @@ final class Engines {
     }
 
     static FileEngine of(ApdmConfig config) {
-        return new FileEngine(EngineSettings.of(config.stateDir()).withRemoveDuplicates(config.removeDuplicates()));
+        return new FileEngine(config.engineSettings());
     }
 
     /** The flag's value, else the configured one; neither is a usage error that says how to fix it. */

@@ -9,7 +9,6 @@ import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
 import org.apdm.core.config.ConfigLoader;
 import org.apdm.core.config.ConfigLocations;
-import org.apdm.core.fileops.EngineSettings;
 import org.apdm.core.fileops.FileEngine;
 import org.apdm.gui.dashboard.ArchiveSummarySource;
 import org.apdm.gui.dashboard.InventorySummarySource;
@@ -28,8 +27,7 @@ public final class AppContext implements AutoCloseable {
         FileEngine create(ApdmConfig config);
 
         /** The engine the command line uses: journal in the state folder, duplicates as configured. */
-        EngineFactory STANDARD = c -> new FileEngine(EngineSettings.of(c.stateDir())
-                .withRemoveDuplicates(c.removeDuplicates()));
+        EngineFactory STANDARD = c -> new FileEngine(c.engineSettings());
     }
 
     /**

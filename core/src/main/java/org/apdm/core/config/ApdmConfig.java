@@ -151,6 +151,18 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
                 locations, status, ninaProfiles, s, rigs);
     }
 
+    /**
+     * How the file engine runs for this configuration: journal and lock in the state folder, duplicates as
+     * configured, and a lock inside each configured root a run changes. Every entry point builds its engine here.
+     */
+    public org.apdm.core.fileops.EngineSettings engineSettings() {
+        List<Path> archive = java.util.stream.Stream.of(roots.raw(), roots.data(), roots.calibration(), roots.reject(),
+                roots.library(), roots.pixinsightMasters(), roots.pixinsightTemp())
+                .filter(java.util.Objects::nonNull).toList();
+        return org.apdm.core.fileops.EngineSettings.of(stateDir).withRemoveDuplicates(removeDuplicates)
+                .withArchiveRoots(archive);
+    }
+
     /** The cull passes of a rig: configured, else the general default. */
     public List<CullPass> cullPasses(String rigFolder) {
         RigConfig rc = rig(rigFolder);

@@ -171,12 +171,39 @@ public final class FileEngine {
      *                             fail the same way on one drive ({@link #DRIVE_FAILURES_TO_STOP})
      */
     public ExecutionResult execute(Plan plan, ProgressListener listener, CancellationToken cancel) throws IOException {
-        try (EngineLock lock = EngineLock.acquire(settings.stateDir())) {
+        try (EngineLock lock = EngineLock.acquire(settings.stateDir());
+             EngineLock roots = EngineLock.acquireRoots(touchedRoots(plan))) {
             RecoveryReport recovery = JournalRecovery.recoverAll(journalDirectory());
             DestinationPrecheck.check(plan); // after recovery: what it finished is no longer planned room
             Run run = new Run(plan, listener, cancel);
             return run.execute(recovery);
         }
+    }
+
+    /** The configured roots that hold a source or destination of the plan. */
+    private java.util.Set<Path> touchedRoots(Plan plan) {
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+        if (settings.archiveRoots().isEmpty() || plan.operations().isEmpty()) {
+            return out;
+        }
+        List<Path> roots = settings.archiveRoots().stream().map(r -> r.toAbsolutePath().normalize()).distinct().toList();
+        for (FileOperation op : plan.operations()) {
+            for (Path p : new Path[] {op.source(), op.destination()}) {
+                if (p == null) {
+                    continue;
+                }
+                Path abs = p.toAbsolutePath().normalize();
+                for (Path r : roots) {
+                    if (abs.startsWith(r)) {
+                        out.add(r);
+                    }
+                }
+            }
+            if (out.size() == roots.size()) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** The same drive failure this many files in a row stops the run (issue 11.8). */

@@ -105,8 +105,7 @@ public final class RunSteps {
 
     /** The engine every command builds from the configuration. */
     static org.apdm.core.fileops.FileEngine engine(ApdmConfig config) {
-        return new org.apdm.core.fileops.FileEngine(org.apdm.core.fileops.EngineSettings.of(config.stateDir())
-                .withRemoveDuplicates(config.removeDuplicates()));
+        return new org.apdm.core.fileops.FileEngine(config.engineSettings());
     }
 
     public static int leftBehind(Plan plan, List<OperationOutcome> outcomes) {

@@ -23,7 +23,7 @@ public final class FileWalker {
 
     /** True for files apdm itself leaves or uses as markers; never treated as user frames. */
     public static boolean isInternal(String name) {
-        return name.equals(".keep") || (name.startsWith(".") && name.contains(".apdm-") && name.endsWith(".tmp"));
+        return name.equals(".keep") || name.equals(".apdm.lock") || (name.startsWith(".") && name.contains(".apdm-") && name.endsWith(".tmp"));
     }
 
     public static List<Path> files(Path root, Predicate<Path> directoryFilter, CancellationToken cancel)

@@ -282,6 +282,49 @@ class FileEngineTest {
     }
 
     @Test
+    void twoConfigurationsOnOneArchiveTakeTurnsThroughTheLockInsideTheRoot() throws Exception {
+        Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
+        Path b = TreeSnapshot.write(src.resolve("b.fits"), "B");
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // two state folders: the window with one configuration, a terminal (or another PC) with another
+        FileEngine first = new FileEngine(EngineSettings.of(tmp.resolve("state-1")).withArchiveRoots(List.of(src, dst))
+                .withProbe(point -> {
+                    if (point.equals("step-start")) {
+                        inside.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }));
+        FileEngine second = new FileEngine(EngineSettings.of(tmp.resolve("state-2")).withArchiveRoots(List.of(src, dst)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var running = pool.submit(() -> run(first, List.of(new FileOperation.Move(a, dst.resolve("a.fits"), ""))));
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+
+            EngineBusyException busy = assertThrows(EngineBusyException.class,
+                    () -> run(second, List.of(new FileOperation.Move(b, dst.resolve("b.fits"), ""))));
+            assertTrue(busy.getMessage().contains("is changing " + src.toAbsolutePath().normalize()), busy.getMessage());
+            assertEquals("B", Files.readString(b), "the second run touched nothing");
+
+            release.countDown();
+            assertEquals(Outcome.DONE, running.get().outcomes().get(0).outcome());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(Outcome.DONE,
+                run(second, List.of(new FileOperation.Move(b, dst.resolve("b.fits"), ""))).outcomes().get(0).outcome(),
+                "once the first run is done, the second goes ahead");
+        assertTrue(Files.exists(dst.resolve(".apdm.lock")));
+        assertFalse(org.apdm.core.scan.FileWalker.files(dst, d -> true, CancellationToken.none()).stream()
+                .anyMatch(f -> f.getFileName().toString().equals(".apdm.lock")), "no scanner sees the lock as a frame");
+    }
+
+    @Test
     void aFailureAfterTheLinkIsFinishedNotDuplicated() throws IOException {
         Path a = TreeSnapshot.write(src.resolve("a.fits"), "A");
         AtomicInteger calls = new AtomicInteger();

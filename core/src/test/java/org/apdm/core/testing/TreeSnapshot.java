@@ -21,7 +21,9 @@ public final class TreeSnapshot {
             return out;
         }
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+            // the engine's lock inside each root it changed is apdm's, not a user's file
+            for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(".apdm.lock"))::iterator) {
                 out.put(root.relativize(p).toString(), sha256(p));
             }
         }

@@ -38,7 +38,7 @@ public final class DbUpdateStep implements RunStep {
 
     private DbUpdateOperation.Result run(String rig, boolean dryRun, ProgressListener l, CancellationToken c)
             throws IOException {
-        try (AstroDatabase db = DatabaseSetup.open(config, file(), new org.apdm.core.fileops.FileEngine(org.apdm.core.fileops.EngineSettings.of(config.stateDir())), Clock.systemDefaultZone(),
+        try (AstroDatabase db = DatabaseSetup.open(config, file(), new org.apdm.core.fileops.FileEngine(config.engineSettings()), Clock.systemDefaultZone(),
                 false)) {
             return new DbUpdateOperation(config, db).run(new DbUpdateOperation.Request(config.roots().data(),
                     rig == null ? Set.of() : Set.of(rig), true, true, false, dryRun), l, c);
