@@ -104,35 +104,28 @@ final class ExifHeaderReader {
             List.of(ExifSubIFDDirectory.class, ExifIFD0Directory.class);
 
     private static Rational rational(Metadata metadata, int tag) {
-        for (Class<? extends Directory> type : DIRECTORIES) {
-            for (Directory d : metadata.getDirectoriesOfType(type)) {
-                Rational r = d.getRational(tag);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-        return null;
+        return first(metadata, d -> d.getRational(tag));
     }
 
     private static Integer integer(Metadata metadata, int tag) {
-        for (Class<? extends Directory> type : DIRECTORIES) {
-            for (Directory d : metadata.getDirectoriesOfType(type)) {
-                Integer i = d.getInteger(tag);
-                if (i != null) {
-                    return i;
-                }
-            }
-        }
-        return null;
+        return first(metadata, d -> d.getInteger(tag));
     }
 
     private static String text(Metadata metadata, int tag) {
+        String s = first(metadata, d -> {
+            String v = d.getString(tag);
+            return v == null || v.isBlank() ? null : v;
+        });
+        return s == null ? null : HeaderText.nfc(s.trim());
+    }
+
+    /** The first value any Exif directory has, sub-IFD before IFD0. */
+    private static <T> T first(Metadata metadata, java.util.function.Function<Directory, T> value) {
         for (Class<? extends Directory> type : DIRECTORIES) {
             for (Directory d : metadata.getDirectoriesOfType(type)) {
-                String s = d.getString(tag);
-                if (s != null && !s.isBlank()) {
-                    return HeaderText.nfc(s.trim());
+                T v = value.apply(d);
+                if (v != null) {
+                    return v;
                 }
             }
         }

@@ -242,26 +242,14 @@ class FileEngineTest {
             ops.add(new FileOperation.Move(f, dst.resolve("night/f" + i + ".fits"), ""));
         }
         AtomicInteger calls = new AtomicInteger();
-        List<String> log = new ArrayList<>();
         FileEngine full = new FileEngine(EngineSettings.of(state).withRetryDelay(Duration.ofMillis(1)).withProbe(point -> {
             if (point.equals("step-start") && calls.incrementAndGet() > 3) { // the drive is full after 3 files
                 throw new UncheckedIOException(new java.nio.file.FileSystemException(
                         dst.resolve("night/x.tmp").toString(), null, "No space left on device"));
             }
         }));
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void onProgress(Progress p) {
-            }
-
-            @Override
-            public void onMessage(String line) {
-                log.add(line);
-            }
-        };
-
         DestinationUnavailableException stop = assertThrows(DestinationUnavailableException.class,
-                () -> full.execute(plan(ops), listener, CancellationToken.none()));
+                () -> full.execute(plan(ops), ProgressListener.NONE, CancellationToken.none()));
 
         assertTrue(stop.getMessage().startsWith("stopped: 5 files in a row failed writing to " + dst.resolve("night")),
                 stop.getMessage());
