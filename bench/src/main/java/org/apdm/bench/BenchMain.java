@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>java -jar bench/target/apdm-bench.jar scan|large-scan|ingest|cull|distribute|db-update|analyze [files]
  * java -jar bench/target/apdm-bench.jar astap [frames]  (apdm and ASTAP side by side; needs astap and a display)
- * java -jar bench/target/apdm-bench.jar gui [runs]      (the window; under Xvfb on a server)</pre>
+ * java -jar bench/target/apdm-bench.jar gui [runs]      (the window; under Xvfb on a server)
+ * java -jar bench/target/apdm-bench.jar integrate [frames] [runs]  (apdm's overhead on siril-cli; needs Siril)</pre>
  */
 public final class BenchMain {
 
@@ -28,6 +29,11 @@ public final class BenchMain {
         if (group.equals("astap")) {
             // an external program, timed per process: see AstapComparison
             AstapComparison.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (group.equals("integrate")) {
+            // siril-cli processes, timed per run: see IntegrateBench
+            IntegrateBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (group.equals("gui")) {
@@ -44,7 +50,7 @@ public final class BenchMain {
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
             case "analyze" -> AnalyzeBenchmark.class.getSimpleName();
             case "run" -> RunBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, run, gui)");
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, run, gui, integrate)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")

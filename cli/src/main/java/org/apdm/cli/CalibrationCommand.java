@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Archive PixInsight's masters into the library, copy the matching ones next to every night of lights, "
                         + "and clean up raw calibration frames and PixInsight's temp folder."},
         subcommands = {CalibrationCommand.Archive.class, CalibrationCommand.Distribute.class,
-                CalibrationCommand.Clean.class},
+                CalibrationCommand.Clean.class, IntegrateCommand.class},
         footer = {"", "Exit codes: 0 all done, 1 something missing or left behind, 2 usage or configuration error, 3 aborted."})
 public final class CalibrationCommand implements Callable<Integer> {
 

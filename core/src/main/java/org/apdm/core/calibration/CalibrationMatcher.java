@@ -310,7 +310,7 @@ public final class CalibrationMatcher {
     }
 
     /** The light's values for the keys, as the user sees them in names: {@code EXPOSURE 300.00, GAIN 100}. */
-    static String describe(List<Field> keys, FrameMetadata light) {
+    public static String describe(List<Field> keys, FrameMetadata light) {
         StringBuilder sb = new StringBuilder();
         for (Field f : keys) {
             if (sb.length() > 0) {

@@ -54,7 +54,7 @@ public final class MatchValues {
         return true;
     }
 
-    static String canonical(Field f, String raw) {
+    public static String canonical(Field f, String raw) {
         if (raw == null) {
             return null;
         }

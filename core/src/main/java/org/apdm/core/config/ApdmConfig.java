@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apdm.core.calibration.CalibrationKeys;
 import org.apdm.core.calibration.FlatFallback;
 import org.apdm.core.calibration.LibraryLayout;
+import org.apdm.core.calibration.MasterKind;
 import org.apdm.core.cull.CullDefaults;
 import org.apdm.core.cull.CullPass;
 import org.apdm.core.layout.RigName;
@@ -69,9 +70,28 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
     }
 
     /** Calibration policies, and where the library keeps each kind of master. */
-    public record CalibrationSettings(FlatFallback flatFallback, boolean darkScaling, LibraryLayout libraryLayout) {
+    public record CalibrationSettings(FlatFallback flatFallback, boolean darkScaling, LibraryLayout libraryLayout,
+                                      IntegrateSettings integrate) {
         public CalibrationSettings(FlatFallback flatFallback, boolean darkScaling) {
-            this(flatFallback, darkScaling, LibraryLayout.DEFAULT);
+            this(flatFallback, darkScaling, LibraryLayout.DEFAULT, IntegrateSettings.DEFAULT);
+        }
+    }
+
+    /**
+     * {@code apdm calibration integrate}.
+     *
+     * @param minFrames a group of fewer raw frames is not integrated
+     * @param siril     {@code siril-cli} as configured, or null to look on the PATH
+     * @param stack     per kind, the arguments of Siril's {@code stack} command after the sequence name
+     */
+    public record IntegrateSettings(int minFrames, Path siril, Map<MasterKind, String> stack) {
+        /** As Siril's own Mono_Preprocessing script: sigma rejection 3/3; flats normalised multiplicatively. */
+        public static final Map<MasterKind, String> SIRIL_STACK = Map.of(MasterKind.BIAS, "rej 3 3 -nonorm",
+                MasterKind.DARK, "rej 3 3 -nonorm", MasterKind.FLAT, "rej 3 3 -norm=mul");
+        public static final IntegrateSettings DEFAULT = new IntegrateSettings(15, null, SIRIL_STACK);
+
+        public IntegrateSettings {
+            stack = Map.copyOf(stack);
         }
     }
 

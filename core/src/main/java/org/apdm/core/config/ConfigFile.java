@@ -54,7 +54,16 @@ public record ConfigFile(
     }
 
     /** Calibration policies shared by all rigs. */
-    public record Calibration(String flatFallback, Boolean darkScaling, LibraryLayoutEntry libraryLayout) {
+    public record Calibration(String flatFallback, Boolean darkScaling, LibraryLayoutEntry libraryLayout,
+                              Integrate integrate) {
+    }
+
+    /** {@code calibration.integrate}: masters made by Siril. */
+    public record Integrate(Integer minFrames, String siril, Stack stack) {
+    }
+
+    /** {@code calibration.integrate.stack}: Siril {@code stack} arguments per kind. */
+    public record Stack(String bias, String dark, String flat) {
     }
 
     /** Folder templates of the master library per kind. */

@@ -177,7 +177,38 @@ public final class ConfigResolver {
             }
             scaling = Boolean.TRUE.equals(c.darkScaling());
         }
-        return new ApdmConfig.CalibrationSettings(fallback, scaling, libraryLayout(c == null ? null : c.libraryLayout()));
+        ApdmConfig.IntegrateSettings integrate = ApdmConfig.IntegrateSettings.DEFAULT;
+        if (c != null && c.integrate() != null) {
+            int min = c.integrate().minFrames() == null ? integrate.minFrames()
+                    : (int) positive("calibration.integrate.min_frames", c.integrate().minFrames());
+            java.util.Map<org.apdm.core.calibration.MasterKind, String> stack =
+                    new java.util.EnumMap<>(ApdmConfig.IntegrateSettings.SIRIL_STACK);
+            ConfigFile.Stack st = c.integrate().stack();
+            if (st != null) {
+                stackArgs(stack, org.apdm.core.calibration.MasterKind.BIAS, st.bias());
+                stackArgs(stack, org.apdm.core.calibration.MasterKind.DARK, st.dark());
+                stackArgs(stack, org.apdm.core.calibration.MasterKind.FLAT, st.flat());
+            }
+            integrate = new ApdmConfig.IntegrateSettings(min, c.integrate().siril() == null ? null
+                    : path("calibration.integrate.siril", c.integrate().siril()), stack);
+        }
+        return new ApdmConfig.CalibrationSettings(fallback, scaling, libraryLayout(c == null ? null : c.libraryLayout()),
+                integrate);
+    }
+
+    /** One line of Siril arguments; the output is apdm's to choose. */
+    private void stackArgs(java.util.Map<org.apdm.core.calibration.MasterKind, String> stack,
+                           org.apdm.core.calibration.MasterKind kind, String args) {
+        if (args == null) {
+            return;
+        }
+        String key = "calibration.integrate.stack." + kind.label();
+        if (args.isBlank() || args.contains("\n") || args.contains("\r") || args.contains("-out=")) {
+            problems.add(key + ": '" + args + "' must be the arguments of Siril's stack command on one line, without "
+                    + "-out= (apdm names the master), e.g. '" + ApdmConfig.IntegrateSettings.SIRIL_STACK.get(kind) + "'");
+            return;
+        }
+        stack.put(kind, args.strip());
     }
 
     private LibraryLayout libraryLayout(ConfigFile.LibraryLayoutEntry e) {

@@ -138,6 +138,32 @@ public final class CalibrationTree {
 
     /** Raw frames where ingest puts them. */
     public Path rawFrames(String type, String night, String filter, double exposure, int n) throws IOException {
+        return rawFrames(type, night, filter, exposure, n, (file, h) -> SampleFiles.writeFits(file, h));
+    }
+
+    /**
+     * Raw frames with pixels, 16-bit with BZERO as N.I.N.A. writes them: {@code level} ADU plus Gaussian noise of
+     * {@code sigma} (seeded, so every run writes the same frames).
+     */
+    public Path rawFrames(String type, String night, String filter, double exposure, int n, int level, double sigma)
+            throws IOException {
+        java.util.Random random = new java.util.Random(level * 31L + n);
+        return rawFrames(type, night, filter, exposure, n, (file, h) -> {
+            float[] px = new float[64 * 48];
+            for (int j = 0; j < px.length; j++) {
+                px[j] = (float) (level + sigma * random.nextGaussian());
+            }
+            org.apdm.core.image.ImageWriter.write(file, org.apdm.core.image.ImageWriter.fits(
+                    new org.apdm.core.image.ImageData(64, 48, px), 16, h));
+        });
+    }
+
+    private interface FrameWriter {
+        void write(Path file, Map<String, Object> header) throws IOException;
+    }
+
+    private Path rawFrames(String type, String night, String filter, double exposure, int n, FrameWriter writer)
+            throws IOException {
         String group = (filter == null ? "" : "FILTER_" + filter + "_")
                 + String.format(Locale.ROOT, "EXP_%.2f_SETTEMP_-10.00", exposure);
         Path folder = root.resolve("RAW").resolve(type).resolve("C8E+ZWO ASI2600MM Pro").resolve("DATE_" + night).resolve(group);
@@ -150,11 +176,11 @@ public final class CalibrationTree {
             h.put("GAIN", 100);
             h.put("OFFSET", 50);
             h.put("SET-TEMP", -10.0);
-            h.put("DATE-LOC", night + "T19:0" + i + ":00.000");
+            h.put("DATE-LOC", String.format(Locale.ROOT, "%sT19:%02d:00.000", night, i));
             if (filter != null) {
                 h.put("FILTER", filter);
             }
-            SampleFiles.writeFits(folder.resolve(night + "_19-0" + i + "-00.fits"), h);
+            writer.write(folder.resolve(String.format(Locale.ROOT, "%s_19-%02d-00.fits", night, i)), h);
         }
         return folder;
     }

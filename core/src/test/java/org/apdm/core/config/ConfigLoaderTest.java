@@ -143,6 +143,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sirilStackArgumentsAreConfigurablePerKindButNeverTheOutput() throws Exception {
+        Path f = write("c.yaml", "calibration:\n  integrate:\n    min_frames: 20\n    stack:\n      dark: rej w 3 3 -nonorm\n");
+        var integrate = ConfigLoader.load(f, locations(), Map.of()).calibration().integrate();
+        assertEquals(20, integrate.minFrames());
+        assertEquals("rej w 3 3 -nonorm", integrate.stack().get(org.apdm.core.calibration.MasterKind.DARK));
+        assertEquals("rej 3 3 -norm=mul", integrate.stack().get(org.apdm.core.calibration.MasterKind.FLAT),
+                "a kind not given keeps Siril's recommendation");
+        String msg = error("calibration:\n  integrate:\n    min_frames: 0\n    stack:\n      flat: rej 3 3 -out=/tmp/x\n");
+        assertTrue(msg.contains("calibration.integrate.min_frames: must be a positive number"), msg);
+        assertTrue(msg.contains("calibration.integrate.stack.flat: 'rej 3 3 -out=/tmp/x'"), msg);
+    }
+
+    @Test
     void notValidYamlSaysSoWithTheLine() throws IOException {
         String msg = error("roots:\n  raw: [unclosed\n");
         assertTrue(msg.contains("bad.yaml"), msg);

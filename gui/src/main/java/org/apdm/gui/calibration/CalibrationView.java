@@ -10,7 +10,7 @@ import org.apdm.gui.shell.Ui;
 
 /**
  * The calibration page: archive PixInsight's masters into the library, distribute them to the nights of 10_Blink,
- * clean up what the library covers. Each is the usual plan → approve → progress → result.
+ * clean up what the library covers, or make the masters with Siril. Each is the usual plan → approve → progress → result.
  */
 public final class CalibrationView implements PageView {
 
@@ -20,6 +20,7 @@ public final class CalibrationView implements PageView {
     private final OperationView archive;
     private final OperationView distribute;
     private final OperationView clean;
+    private final OperationView integrate;
 
     public CalibrationView(CalibrationViewModel vm) {
         this.vm = vm;
@@ -34,8 +35,12 @@ public final class CalibrationView implements PageView {
         clean = new OperationView("Clean up", "Delete raw BIAS, DARK and FLAT frames the library's masters cover, and "
                 + "empty PixInsight's temporary calibration folder. Everything to be deleted is listed first.",
                 vm.clean(), () -> Ui.folders(vm.folders("clean")), "Plan the clean-up").asSection();
+        integrate = new OperationView("Integrate with Siril", "Make master bias, darks and flats from the raw calibration "
+                + "frames with siril-cli, one master per group of matching frames the library has no master for, and "
+                + "archive them into the library. Raw frames are only read.", vm.integrate(),
+                () -> Ui.folders(vm.folders("integrate")), "Plan the masters").asSection();
         tabs = Ui.tabs(Ui.tab("1  Archive masters", "archiveTab", archive), Ui.tab("2  Distribute", "distributeTab",
-                distribute), Ui.tab("3  Clean up", "cleanTab", clean));
+                distribute), Ui.tab("3  Clean up", "cleanTab", clean), Ui.tab("Integrate", "integrateTab", integrate));
         root.getChildren().addAll(Ui.header("Calibration", "The master library and the nights that need it: archive, "
                 + "distribute, clean."), tabs);
     }
@@ -67,7 +72,7 @@ public final class CalibrationView implements PageView {
         if (argument != null) {
             tabs.getSelectionModel().select(1);
         }
-        for (OperationView v : new OperationView[] {archive, distribute, clean}) {
+        for (OperationView v : new OperationView[] {archive, distribute, clean, integrate}) {
             v.renderIfReady();
         }
     }
@@ -76,7 +81,7 @@ public final class CalibrationView implements PageView {
         return vm;
     }
 
-    /** Shows one of the three operations: 0 archive, 1 distribute, 2 clean. */
+    /** Shows one of the operations: 0 archive, 1 distribute, 2 clean, 3 integrate. */
     public void select(int tab) {
         tabs.getSelectionModel().select(tab);
     }

@@ -12,7 +12,7 @@ import org.apdm.gui.operation.OperationFlow;
 import org.apdm.gui.operation.RigChoice;
 
 /**
- * The calibration page's state: the three operations of {@code apdm calibration} (archive, distribute, clean), each
+ * The calibration page's state: the operations of {@code apdm calibration} (integrate, archive, distribute, clean), each
  * with its own plan → approve → result flow, and distribute's choices (rig, flat fallback, dark scaling). FX thread.
  */
 public final class CalibrationViewModel {
@@ -24,6 +24,7 @@ public final class CalibrationViewModel {
     private final OperationFlow<ArchiveSteps.Prepared> archive;
     private final OperationFlow<DistributeSteps.Prepared> distribute;
     private final OperationFlow<CleanSteps.Prepared> clean;
+    private final OperationFlow<IntegrateSteps.Prepared> integrate;
     private final RigChoice rig = new RigChoice();
     private final ObservableList<String> fallbackChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> fallback = new SimpleObjectProperty<>(CONFIGURED);
@@ -37,6 +38,7 @@ public final class CalibrationViewModel {
         this.distribute = new OperationFlow<>(steps, context.tasks(), context.log());
         this.distribute.beforePlan(() -> steps.choose(choice()));
         this.clean = new OperationFlow<>(new CleanSteps(context), context.tasks(), context.log());
+        this.integrate = new OperationFlow<>(new IntegrateSteps(context), context.tasks(), context.log());
         fallbackChoices.add(CONFIGURED);
         for (FlatFallback f : FlatFallback.values()) {
             fallbackChoices.add(f.configName());
@@ -79,6 +81,11 @@ public final class CalibrationViewModel {
                     row("Library", r.libraryOrData()),
                     new String[] {"Named", "_Bias Library/{camera}/, _Dark Library/{camera}/, _Flat Stash/{camera}/{optic}/ "
                             + "(calibration.library_layout), each with every value it is matched on"});
+            case "integrate" -> List.of(row("Raw calibration", r.calibrationOrRaw()), row("Library", r.libraryOrData()),
+                    new String[] {"Siril", c.calibration().integrate().siril() == null ? "siril-cli on the PATH"
+                            : c.calibration().integrate().siril().toString()},
+                    new String[] {"At least", c.calibration().integrate().minFrames() + " frames per group "
+                            + "(calibration.integrate.min_frames)"});
             case "distribute" -> List.of(row("Nights of", r.data() == null ? null : r.data().resolve("{rig}/10_Blink")),
                     row("Masters from", r.libraryOrData()));
             default -> List.of(row("Raw calibration", r.calibrationOrRaw()), row("Library", r.libraryOrData()),
@@ -100,6 +107,10 @@ public final class CalibrationViewModel {
 
     public OperationFlow<CleanSteps.Prepared> clean() {
         return clean;
+    }
+
+    public OperationFlow<IntegrateSteps.Prepared> integrate() {
+        return integrate;
     }
 
     public RigChoice rig() {

@@ -199,4 +199,47 @@ class CalibrationPagesTest extends FxRobot {
         assertEquals(4, TreeSnapshot.of(moved).size(), "lights and masters together in 20_Data");
         assertTrue(Files.isDirectory(blocked), "the night without masters stays");
     }
+
+    static java.util.Optional<Path> sirilOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir.isBlank() ? "." : dir, "siril-cli");
+            if (Files.isExecutable(p)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Test
+    void integrateShowsTheGroupsFirstThenSirilMakesTheMastersIntoTheLibrary() throws Exception {
+        java.util.Optional<Path> siril = sirilOnPath();
+        if (System.getenv("APDM_REQUIRE_SIRIL") != null) {
+            assertTrue(siril.isPresent(), "APDM_REQUIRE_SIRIL is set but siril-cli is not on the PATH");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(siril.isPresent(), "siril-cli is not installed");
+        tree = new CalibrationTree(tmp);
+        Path darks = tree.rawFrames("DARK", "2025-03-01", null, 300, 5, 800, 8);
+        tree.rawFrames("DARK", "2025-03-01", null, 60, 2, 800, 8);
+        open("calibration:\n  integrate:\n    min_frames: 5\n    siril: '" + siril.get() + "'\n", PageCatalog.CALIBRATION);
+        fx(() -> page().select(3));
+        Map<String, String> rawBefore = TreeSnapshot.of(tmp.resolve("RAW"));
+
+        clickShown("#planButton");
+        await("the plan", () -> GuiTestKit.isShown(this, "#planTiles"));
+        PlanPreview plan = preview(v -> v.viewModel().integrate());
+        PlanPreview.Sheet groups = plan.sheets().get(0);
+        assertEquals(2, groups.rows().size(), "the 300 s darks to make and the 60 s darks skipped");
+        assertEquals("would-make", groups.rows().get(0).cells().get(3));
+        assertTrue(groups.rows().get(1).cells().get(4).contains("fewer than"), groups.rows().get(1).cells().toString());
+        assertEquals("Make 1 master with Siril", ((Button) shown("#approveButton")).getText());
+        assertFalse(Files.exists(tree.library), "planning made nothing");
+
+        clickShown("#approveButton");
+        await("the result", () -> GuiTestKit.isShown(this, "#resultBanner"));
+        assertTrue(banner().startsWith("Made 1 master and archived"), banner());
+        assertEquals(List.of("masterDark_EXPOSURE_300.00_SETTEMP_-10.00_GAIN_100_OFFSET_50.fits"),
+                names(tree.library.resolve("_Dark Library").resolve(CalibrationTree.C8E_CAMERA)));
+        assertEquals(rawBefore, TreeSnapshot.of(tmp.resolve("RAW")), "raw frames are only read");
+        assertEquals(5, names(darks).size());
+    }
 }
