@@ -61,18 +61,28 @@ public final class IntegrateBench {
         System.out.printf(Locale.ROOT, "%d darks of %dx%d 16-bit in %s; Siril %s at %s%n", frames, w, h, group,
                 siril.version(), siril.executable());
         long[] apdm = new long[runs];
+        long[] inside = new long[runs];
+        long[] overhead = new long[runs];
         long[] alone = new long[runs];
         for (int r = 0; r < runs; r++) {
             alone[r] = sirilAlone(siril, group, root.resolve("alone-" + r));
-            apdm[r] = apdmRun(siril, root, r);
-            System.out.printf(Locale.ROOT, "run %d: siril alone %,d ms, apdm %,d ms%n", r + 1, alone[r] / 1_000_000,
-                    apdm[r] / 1_000_000);
+            SirilRunner fresh = new SirilRunner(siril.executable());
+            apdm[r] = apdmRun(fresh, root, r);
+            inside[r] = fresh.sirilNanos();
+            overhead[r] = apdm[r] - inside[r];
+            System.out.printf(Locale.ROOT, "run %d: siril alone %,d ms; apdm %,d ms, of which Siril %,d ms, apdm's own "
+                    + "%,d ms (%.1f %%)%n", r + 1, alone[r] / 1_000_000, apdm[r] / 1_000_000, inside[r] / 1_000_000,
+                    overhead[r] / 1_000_000, 100.0 * overhead[r] / inside[r]);
         }
-        double a = median(apdm) / 1e6;
-        double s = median(alone) / 1e6;
-        System.out.printf(Locale.ROOT, "| %d frames | siril-cli alone %,.0f ms | apdm calibration integrate %,.0f ms | "
-                + "overhead %+.1f %% |%n", frames, s, a, (a / s - 1) * 100);
-        deleteTree(root);
+        double[] pct = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            pct[r] = 100.0 * overhead[r] / inside[r];
+        }
+        Arrays.sort(pct);
+        System.out.printf(Locale.ROOT, "| %d frames | siril-cli alone %,.0f ms | apdm %,.0f ms | Siril inside apdm %,.0f ms "
+                + "| apdm's own %,.0f ms | overhead median %.1f %% (min %.1f, max %.1f) |%n", frames, median(alone) / 1e6,
+                median(apdm) / 1e6, median(inside) / 1e6, median(overhead) / 1e6, pct[runs / 2], pct[0], pct[runs - 1]);
+        BenchData.deleteTree(root);
     }
 
     /** The floor: the script apdm writes, run by siril-cli over links to the frames. */
@@ -89,7 +99,7 @@ public final class IntegrateBench {
         long t = System.nanoTime();
         siril.run(script, work, work.resolve("master.fit"), CancellationToken.none());
         long ns = System.nanoTime() - t;
-        deleteTree(work);
+        BenchData.deleteTree(work);
         return ns;
     }
 
@@ -108,13 +118,12 @@ public final class IntegrateBench {
                 root.resolve("Library-" + r), root.resolve("Data-" + r), Set.of(), null), ProgressListener.NONE,
                 CancellationToken.none());
         IntegrateOperation.Result result = op.execute(p, siril, ProgressListener.NONE, CancellationToken.none());
-        IntegrateOperation.removeWork(result.work());
         long ns = System.nanoTime() - t;
         if (result.made().size() != 1 || !result.failed().isEmpty()) {
             throw new IllegalStateException("apdm made " + result.made() + ", failed " + result.failed());
         }
-        deleteTree(root.resolve("Library-" + r));
-        deleteTree(root.resolve("state-" + r));
+        BenchData.deleteTree(root.resolve("Library-" + r));
+        BenchData.deleteTree(root.resolve("state-" + r));
         return ns;
     }
 
@@ -122,9 +131,5 @@ public final class IntegrateBench {
         long[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
-    }
-
-    static void deleteTree(Path p) throws Exception {
-        IntegrateOperation.removeWork(p); // deletes links, never what they point to
     }
 }

@@ -67,7 +67,7 @@ public class RunBenchmark {
         Files.writeString(yaml, "roots:\n  raw: RAW\n  data: Data\n  reject: Reject\nstate_dir: state\n"
                 + "database: none.sqlite\n");
         config = ConfigLoader.load(yaml, new ConfigLocations(dir.resolve("none.yaml"), dir.resolve("state")), Map.of());
-        steps = RunSteps.of(config, null, null);
+        steps = RunSteps.of(config, null);
         RunExecutor.Result first = run(false);
         System.out.printf("%nsetup run: %s%n", first.steps());
         run(true); // one settled run, its steps timed, so the record says where the time goes

@@ -104,9 +104,6 @@ final class IntegrateCommand implements Callable<Integer> {
         if (IntegrateSummary.leftBehind(result)) {
             code = ExitCodes.LEFT_BEHIND;
         }
-        if (result != null && code == ExitCodes.OK) {
-            IntegrateOperation.removeWork(result.work());
-        }
         print(p, result, out, code);
         out.flush();
         return code;

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         ApdmConfig config = configOption.load(env);
         Path root = Engines.existingFolder(null, config.roots().data(), "--data", "roots.data", config);
         StatusCommand.checkRigs(root, rigs);
-        return run(config, org.apdm.core.run.RunSteps.of(config, new org.apdm.db.update.DbUpdateStep(config), null), rigs, dryRun, output, env, spec.commandLine().getOut(),
+        return run(config, org.apdm.core.run.RunSteps.of(config, new org.apdm.db.update.DbUpdateStep(config)), rigs, dryRun, output, env, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

@@ -209,4 +209,23 @@ class IntegrateCommandTest {
         assertEquals(ExitCodes.OK, apdm("calibration", "integrate", "--config", config, "--dry-run").code(),
                 "a dry run needs no Siril");
     }
+
+    @Test
+    void withInRunTheMorningRunMakesTheMastersBeforeItDistributes() throws Exception {
+        tree = new CalibrationTree(tmp);
+        tree.config("calibration:\n  integrate:\n    min_frames: 5\n    in_run: true\n    siril: '" + siril() + "'\n");
+        String config = tree.configFile().toString();
+        rawFrames("DARK", null, 300.0, DARK, 8, 5);
+        tree.lights(CalibrationTree.C8E, "M 31", true, NIGHT, "L", 300, 100, null, 2);
+
+        CliHarness.Run dry = apdm("run", "--config", config, "--dry-run");
+        assertTrue(dry.out().matches("(?s).*integrate\\s+5 file\\(s\\).*1 master\\(s\\) to make with Siril.*"), dry.out());
+        assertEquals(List.of(), files(tree.library), "a dry run makes nothing");
+
+        CliHarness.Run run = apdm("run", "--config", config);
+        assertTrue(run.code() == ExitCodes.OK || run.code() == ExitCodes.LEFT_BEHIND, run.toString());
+        only(files(tree.library), "masterDark");
+        assertTrue(files(tree.nightFolder(CalibrationTree.C8E, "M 31", true, NIGHT)).stream()
+                .anyMatch(f -> f.getFileName().toString().startsWith("masterDark")), "distribute used the new dark: " + run.out());
+    }
 }

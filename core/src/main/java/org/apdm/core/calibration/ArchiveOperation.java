@@ -25,8 +25,14 @@ public final class ArchiveOperation {
      * @param from    PixInsight's master output folder
      * @param library the library root
      * @param data    the data root (its rig folders tell which cameras belong to which rigs); may be null
+     * @param move    move the masters instead of copying them (apdm's own masters from {@code calibration
+     *                integrate}, which nothing else keeps); PixInsight's are always copied
      */
-    public record Request(Path from, Path library, Path data) {
+    public record Request(Path from, Path library, Path data, boolean move) {
+
+        public Request(Path from, Path library, Path data) {
+            this(from, library, data, false);
+        }
 
         /** Why these folders cannot work together, or null: a library inside the master folder would archive itself. */
         public String folderProblem() {
@@ -59,7 +65,7 @@ public final class ArchiveOperation {
         MasterScanner.Scan scan = new MasterScanner(new MetadataReader(config.normalization()))
                 .scan(request.from(), files, MasterScanner.NO_FOLDER_VALUES, listener, cancel);
         ArchivePlanner.Result planned = ArchivePlanner.plan(scan, request.library(),
-                config.calibration().libraryLayout(), rigs);
+                config.calibration().libraryLayout(), rigs, request.move());
         return new Prepared(request, planned, files.size(), Duration.ofNanos(System.nanoTime() - start), recovery);
     }
 

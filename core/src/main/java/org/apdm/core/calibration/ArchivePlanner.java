@@ -46,6 +46,12 @@ public final class ArchivePlanner {
     }
 
     public static Result plan(MasterScanner.Scan scan, Path library, LibraryLayout layout, CalibrationRigs rigs) {
+        return plan(scan, library, layout, rigs, false);
+    }
+
+    /** @param move moves instead of copies (masters apdm made itself) */
+    public static Result plan(MasterScanner.Scan scan, Path library, LibraryLayout layout, CalibrationRigs rigs,
+                              boolean move) {
         List<MasterFrame> masters = new ArrayList<>(scan.masters());
         masters.sort(Comparator.comparing(MasterFrame::file));
         Map<Path, List<MasterFrame>> byDestination = new LinkedHashMap<>();
@@ -73,7 +79,8 @@ public final class ArchivePlanner {
                 continue;
             }
             MasterFrame m = same.get(0);
-            ops.add(new FileOperation.Copy(m.file(), e.getKey(), describe(m)));
+            ops.add(move ? new FileOperation.Move(m.file(), e.getKey(), describe(m))
+                    : new FileOperation.Copy(m.file(), e.getKey(), describe(m)));
             byMaster.put(m, new Entry(m, e.getKey(), null));
         }
         problems.forEach((m, why) -> {

@@ -83,12 +83,13 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
      * @param minFrames a group of fewer raw frames is not integrated
      * @param siril     {@code siril-cli} as configured, or null to look on the PATH
      * @param stack     per kind, the arguments of Siril's {@code stack} command after the sequence name
+     * @param inRun     whether {@code apdm run} integrates too (off: most users make masters in WBPP)
      */
-    public record IntegrateSettings(int minFrames, Path siril, Map<MasterKind, String> stack) {
+    public record IntegrateSettings(int minFrames, Path siril, Map<MasterKind, String> stack, boolean inRun) {
         /** As Siril's own Mono_Preprocessing script: sigma rejection 3/3; flats normalised multiplicatively. */
         public static final Map<MasterKind, String> SIRIL_STACK = Map.of(MasterKind.BIAS, "rej 3 3 -nonorm",
                 MasterKind.DARK, "rej 3 3 -nonorm", MasterKind.FLAT, "rej 3 3 -norm=mul");
-        public static final IntegrateSettings DEFAULT = new IntegrateSettings(15, null, SIRIL_STACK);
+        public static final IntegrateSettings DEFAULT = new IntegrateSettings(15, null, SIRIL_STACK, false);
 
         public IntegrateSettings {
             stack = Map.copyOf(stack);

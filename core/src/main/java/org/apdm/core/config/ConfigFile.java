@@ -59,7 +59,7 @@ public record ConfigFile(
     }
 
     /** {@code calibration.integrate}: masters made by Siril. */
-    public record Integrate(Integer minFrames, String siril, Stack stack) {
+    public record Integrate(Integer minFrames, String siril, Stack stack, Boolean inRun) {
     }
 
     /** {@code calibration.integrate.stack}: Siril {@code stack} arguments per kind. */

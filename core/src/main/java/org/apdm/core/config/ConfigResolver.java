@@ -190,7 +190,8 @@ public final class ConfigResolver {
                 stackArgs(stack, org.apdm.core.calibration.MasterKind.FLAT, st.flat());
             }
             integrate = new ApdmConfig.IntegrateSettings(min, c.integrate().siril() == null ? null
-                    : path("calibration.integrate.siril", c.integrate().siril()), stack);
+                    : path("calibration.integrate.siril", c.integrate().siril()), stack,
+                    Boolean.TRUE.equals(c.integrate().inRun()));
         }
         return new ApdmConfig.CalibrationSettings(fallback, scaling, libraryLayout(c == null ? null : c.libraryLayout()),
                 integrate);

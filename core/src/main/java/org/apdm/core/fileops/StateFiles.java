@@ -38,4 +38,49 @@ public final class StateFiles {
     public static void remove(Path file) throws IOException {
         Files.deleteIfExists(file);
     }
+
+    /**
+     * A link in apdm's state folder to a user's file, so a tool (Siril) reads it in place: symbolic, else hard
+     * (where the folder cannot hold symbolic links). The user's file is only pointed at.
+     */
+    public static void link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.toAbsolutePath().getParent());
+        try {
+            Files.createSymbolicLink(link, target.toAbsolutePath());
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.createLink(link, target.toAbsolutePath());
+        }
+    }
+
+    /**
+     * Removes a work folder of apdm's state folder: its files, links (never what they point to) and folders.
+     * Refuses any folder outside {@code stateDir}, so a wrong path can never reach a user's files.
+     */
+    public static void removeTree(Path work, Path stateDir) throws IOException {
+        Path w = work.toAbsolutePath().normalize();
+        Path s = stateDir.toAbsolutePath().normalize();
+        if (!w.startsWith(s) || w.equals(s)) {
+            throw new IOException(work + " is not a work folder inside the state folder " + stateDir + "; not removed");
+        }
+        if (!Files.isDirectory(w, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(w, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                Files.delete(file); // a symbolic link is deleted, not what it points to
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+    }
 }

@@ -1,11 +1,8 @@
 package org.apdm.core.integrate;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import org.apdm.core.calibration.MatchValues;
 import org.apdm.core.calibration.NightFolderScanner;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.fileops.FileEngine;
+import org.apdm.core.fileops.StateFiles;
 import org.apdm.core.metadata.Field;
 import org.apdm.core.metadata.ImageFormat;
 import org.apdm.core.metadata.MetadataReader;
@@ -60,11 +58,20 @@ public final class IntegrateOperation {
     }
 
     /**
-     * @param work    this run's work folder in the state folder (links, Siril's files); see {@link #removeWork}
+     * @param work    this run's work folder in the state folder (links, Siril's files), removed when complete
      * @param made    the masters Siril made (in the work folder), archived by {@code archive}
      * @param archive the archive of them into the library, or null when none was made
      */
     public record Result(Prepared prepared, Path work, List<Path> made, List<Failure> failed, ArchiveOperation.Result archive) {
+
+        /** No group failed and every made master is in the library (then the work folder is gone). */
+        public boolean complete() {
+            if (!failed.isEmpty()) {
+                return false;
+            }
+            return archive == null || (archive.execution().outcomes().stream().noneMatch(o -> o.outcome().leavesSourceBehind())
+                    && archive.prepared().planned().plan().leftBehind().isEmpty());
+        }
     }
 
     private final ApdmConfig config;
@@ -130,8 +137,8 @@ public final class IntegrateOperation {
                 }
                 Path out = dir.resolve("master");
                 siril.run(SirilScript.of(g.kind(), links, dir.resolve("seq"), out, bias,
-                        config.calibration().integrate().stack().get(g.kind()), siril.version()), dir, dir.resolve("master.fit"),
-                        cancel);
+                        config.calibration().integrate().stack().get(g.kind()), bias == null ? null : siril.version()),
+                        dir, dir.resolve("master.fit"), cancel); // only calibrating flats depends on the version
                 Path master = masters.resolve(name(g, n));
                 MasterHeaders.write(dir.resolve("master.fit"), master, g.kind(), g.sample(), g.frames().size());
                 made.add(master);
@@ -147,10 +154,14 @@ public final class IntegrateOperation {
         if (!made.isEmpty()) {
             ArchiveOperation archive = new ArchiveOperation(config, engine);
             ArchiveOperation.Prepared p = archive.prepare(new ArchiveOperation.Request(masters,
-                    prepared.request().library(), prepared.request().data()), listener, cancel);
+                    prepared.request().library(), prepared.request().data(), true), listener, cancel);
             archived = archive.execute(p, listener, cancel);
         }
-        return new Result(prepared, work, made, failed, archived);
+        Result result = new Result(prepared, work, made, failed, archived);
+        if (result.complete()) {
+            StateFiles.removeTree(work, config.stateDir()); // links and Siril's files; a failed run's stay to be read
+        }
+        return result;
     }
 
     /** A master bias for the flats: one made in this run, else the library's, with the flats' bias values. */
@@ -184,38 +195,13 @@ public final class IntegrateOperation {
         return String.format(Locale.ROOT, "%s_%03d.fits", base, n);
     }
 
-    /** Links (hard links where the folder cannot hold symbolic ones) to the frames, so Siril reads them in place. */
+    /** Links to the frames in the work folder, so Siril reads them in place and writes only there. */
     private static void link(List<Path> frames, Path dir) throws IOException {
         Files.createDirectories(dir);
         int i = 0;
         for (Path f : frames) {
             String ext = ImageFormat.extension(f.getFileName().toString());
-            Path link = dir.resolve(String.format(Locale.ROOT, "raw_%05d%s", ++i, ext.toLowerCase(Locale.ROOT)));
-            try {
-                Files.createSymbolicLink(link, f.toAbsolutePath());
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.createLink(link, f.toAbsolutePath());
-            }
+            StateFiles.link(dir.resolve(String.format(Locale.ROOT, "raw_%05d%s", ++i, ext.toLowerCase(Locale.ROOT))), f);
         }
-    }
-
-    /** Removes a finished run's work folder: links and Siril's files in apdm's own state folder, never a frame. */
-    public static void removeWork(Path workRoot) throws IOException {
-        if (!Files.isDirectory(workRoot)) {
-            return;
-        }
-        Files.walkFileTree(workRoot, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file); // a symbolic link is deleted, not what it points to
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -57,9 +57,15 @@ public final class SirilRunner {
 
     private final Path executable;
     private Version version;
+    private final java.util.concurrent.atomic.AtomicLong sirilNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public SirilRunner(Path executable) {
         this.executable = executable;
+    }
+
+    /** Wall time spent in Siril's script runs so far: what apdm's overhead is measured against. */
+    public long sirilNanos() {
+        return sirilNanos.get();
     }
 
     /** Asks siril-cli once; Siril before 1.0 cannot run apdm's scripts. */
@@ -152,6 +158,7 @@ public final class SirilRunner {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Path settings = Files.createDirectories(work.toAbsolutePath().getParent().resolve("siril-settings"));
         pb.environment().put("XDG_CONFIG_HOME", settings.toString());
+        long start = System.nanoTime();
         Process p = pb.start();
         try {
             while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
@@ -164,6 +171,8 @@ public final class SirilRunner {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while Siril ran");
+        } finally {
+            sirilNanos.addAndGet(System.nanoTime() - start);
         }
         if (p.exitValue() != 0 || !Files.isRegularFile(expected)) {
             throw new SirilFailedException("Siril did not make " + expected.getFileName() + " (exit " + p.exitValue()

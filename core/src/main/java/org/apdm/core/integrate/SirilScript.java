@@ -19,7 +19,7 @@ public final class SirilScript {
      * @param output the master, without extension (Siril adds {@code .fit})
      * @param bias   the master bias a flat is calibrated with, or null
      * @param stack  the arguments of {@code stack} after the sequence name ({@code calibration.integrate.stack})
-     * @param siril  the version running it: 1.2 renamed {@code preprocess} to {@code calibrate}
+     * @param siril  the version running it: 1.2 renamed {@code preprocess} to {@code calibrate}; needed only with a bias
      */
     public static String of(MasterKind kind, Path frames, Path work, Path output, Path bias, String stack,
                             SirilRunner.Version siril) {

@@ -26,9 +26,6 @@ import org.apdm.core.task.ProgressListener;
 /**
  * The steps of {@code apdm run} (and the window's Run button): each one calls the core operation its own command
  * calls, with the same request the command builds from the configuration. Nothing here moves a file itself.
- *
- * <p>A {@code calibration integrate} step plugs in as one more {@link RunStep} with id {@code integrate}
- * (the {@code integrate} argument of {@link #of}); the run orders it before {@code archive}.
  */
 public final class RunSteps {
 
@@ -38,18 +35,17 @@ public final class RunSteps {
     /**
      * The steps in the documented order, for this configuration.
      *
-     * @param dbUpdate  the db update step (SQL lives in the db module: {@code org.apdm.db.update.DbUpdateStep}), or null
-     * @param integrate the step of {@code calibration integrate} (masters from raw calibration frames), or null
-     *                  while that command does not exist; it runs before {@code archive}
+     * @param dbUpdate the db update step (SQL lives in the db module: {@code org.apdm.db.update.DbUpdateStep}), or null
      */
-    public static List<RunStep> of(ApdmConfig config, RunStep dbUpdate, RunStep integrate) {
+    public static List<RunStep> of(ApdmConfig config, RunStep dbUpdate) {
         List<RunStep> steps = new ArrayList<>();
         ApdmConfig.Roots r = config.roots();
         if (r.raw() != null && r.data() != null) {
             steps.add(new Ingest(config));
         }
-        if (integrate != null) {
-            steps.add(integrate);
+        // opt-in: masters made by Siril each morning would clash with the WBPP masters of a user who makes his own
+        if (config.calibration().integrate().inRun() && r.calibrationOrRaw() != null && r.libraryOrData() != null) {
+            steps.add(new Integrate(config));
         }
         if (r.pixinsightMasters() != null && r.data() != null) {
             steps.add(new Archive(config));
@@ -447,6 +443,77 @@ public final class RunSteps {
                 return Outcome.of(0, 0, false);
             }
             return outcome(p.planned().plan(), op.execute(p, l, c).execution());
+        }
+    }
+
+    /** calibration integrate (opt-in, calibration.integrate.in_run): Siril makes the masters the library lacks. */
+    static final class Integrate implements RunStep {
+        private final ApdmConfig config;
+
+        Integrate(ApdmConfig config) {
+            this.config = config;
+        }
+
+        public String id() {
+            return "integrate";
+        }
+
+        public Scope scope() {
+            return Scope.ALL;
+        }
+
+        public boolean usesEngine() {
+            return true;
+        }
+
+        private org.apdm.core.integrate.IntegrateOperation.Request request() {
+            ApdmConfig.Roots r = config.roots();
+            return new org.apdm.core.integrate.IntegrateOperation.Request(r.calibrationOrRaw(), r.libraryOrData(),
+                    r.data(), Set.of(), null);
+        }
+
+        private org.apdm.core.integrate.IntegrateOperation op() {
+            return new org.apdm.core.integrate.IntegrateOperation(config, engine(config), clockOf());
+        }
+
+        public Preview preview(String rig, ProgressListener l, CancellationToken c) throws IOException {
+            if (!Files.isDirectory(config.roots().calibrationOrRaw())) {
+                return new Preview(0, "");
+            }
+            var p = op().prepare(request(), l, c);
+            int frames = p.plan().groups().stream().mapToInt(g -> g.frames().size()).sum();
+            String note = p.plan().groups().isEmpty() ? "" : p.plan().groups().size() + " master(s) to make with Siril";
+            try {
+                org.apdm.core.integrate.SirilRunner.find(config.calibration().integrate().siril(), System.getenv());
+            } catch (org.apdm.core.integrate.SirilRunner.SirilMissingException e) {
+                note = p.plan().groups().isEmpty() ? "" : "skipped: " + e.getMessage();
+                frames = 0;
+            }
+            return new Preview(frames, note);
+        }
+
+        public Outcome execute(String rig, ProgressListener l, CancellationToken c) throws IOException {
+            if (!Files.isDirectory(config.roots().calibrationOrRaw())) {
+                return Outcome.of(0, 0, false);
+            }
+            var op = op();
+            var p = op.prepare(request(), l, c);
+            if (p.plan().groups().isEmpty()) {
+                return Outcome.of(0, 0, false);
+            }
+            org.apdm.core.integrate.SirilRunner siril;
+            try {
+                siril = org.apdm.core.integrate.SirilRunner.find(config.calibration().integrate().siril(), System.getenv());
+            } catch (org.apdm.core.integrate.SirilRunner.SirilMissingException e) {
+                l.onMessage("integrate skipped: " + e.getMessage());
+                return Outcome.of(0, 0, false);
+            }
+            var r = op.execute(p, siril, l, c);
+            org.apdm.core.summary.IntegrateSummary.lines(p, r, false).forEach(l::onMessage);
+            int frames = p.plan().groups().stream().filter(g -> r.failed().stream().noneMatch(f -> f.group().equals(g)))
+                    .mapToInt(g -> g.frames().size()).sum();
+            int failedFrames = r.failed().stream().mapToInt(f -> f.group().frames().size()).sum();
+            return Outcome.of(frames, failedFrames, false);
         }
     }
 }

@@ -33,17 +33,7 @@ public final class IntegrateSummary {
 
     /** Whether a group failed or a made master stayed outside the library. */
     public static boolean leftBehind(IntegrateOperation.Result r) {
-        if (r == null) {
-            return false;
-        }
-        if (!r.failed().isEmpty()) {
-            return true;
-        }
-        if (r.archive() == null) {
-            return false;
-        }
-        return r.archive().execution().outcomes().stream().anyMatch(o -> o.outcome().leavesSourceBehind())
-                || !r.archive().prepared().planned().plan().leftBehind().isEmpty();
+        return r != null && !r.complete();
     }
 
     /** The plan ({@code r} null) or the result, line by line. */

@@ -71,9 +71,6 @@ public final class IntegrateSteps implements OperationSteps<IntegrateSteps.Prepa
     public RunResult run(Prepared p, ProgressListener listener, CancellationToken cancel) throws Exception {
         IntegrateOperation.Result r = p.operation().execute(p.prepared(), p.siril(), listener, cancel);
         boolean problems = IntegrateSummary.leftBehind(r);
-        if (!problems) {
-            IntegrateOperation.removeWork(r.work());
-        }
         String sentence = String.format(Locale.ROOT, "Made %d master%s and archived them into the library%s",
                 r.made().size(), r.made().size() == 1 ? "" : "s", r.failed().isEmpty() ? "."
                         : "; " + r.failed().size() + " group(s) failed, with Siril's own words. Their frames are untouched.");

@@ -43,7 +43,7 @@ public final class RunViewModel {
     }
 
     private List<RunStep> steps(ApdmConfig config) {
-        return RunSteps.of(config, new DbUpdateStep(config), null);
+        return RunSteps.of(config, new DbUpdateStep(config));
     }
 
     /** Works out the plan (nothing changes); call on the FX thread. */
