@@ -48,13 +48,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan: per rig each step with its file count and what it waits for.")
     boolean dryRun;
 
+    /** Every step of the run, in the documented order; the database and scheduler steps come from their modules. */
+    static List<RunStep> steps(ApdmConfig config) {
+        return org.apdm.core.run.RunSteps.of(config, new org.apdm.db.update.DbUpdateStep(config),
+                new org.apdm.nina.SchedulerSyncStep(config), new org.apdm.db.report.ReportsStep(config));
+    }
+
     @Override
     public Integer call() throws ConfigException, IOException {
         CliEnvironment env = ApdmCli.environment(spec);
         ApdmConfig config = configOption.load(env);
         Path root = Engines.existingFolder(null, config.roots().data(), "--data", "roots.data", config);
         StatusCommand.checkRigs(root, rigs);
-        return run(config, org.apdm.core.run.RunSteps.of(config, new org.apdm.db.update.DbUpdateStep(config)), rigs, dryRun, output, env, spec.commandLine().getOut(),
+        return run(config, steps(config), rigs, dryRun, output, env, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

@@ -54,7 +54,7 @@ public final class WatchCommand implements Callable<Integer> {
         if (settleSeconds < 0 || runs < 0 || timeoutSeconds < 0) {
             throw new UsageException("--settle, --runs and --timeout must not be negative");
         }
-        List<RunStep> steps = new ArrayList<>(org.apdm.core.run.RunSteps.of(config, new org.apdm.db.update.DbUpdateStep(config)).stream()
+        List<RunStep> steps = new ArrayList<>(RunCommand.steps(config).stream()
                 .filter(s -> PRE_BLINK.contains(s.id())).toList());
         FolderSettler settler = FolderSettler.real(Duration.ofMillis((long) (settleSeconds * 1000)));
         long deadline = timeoutSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeoutSeconds * 1e9);

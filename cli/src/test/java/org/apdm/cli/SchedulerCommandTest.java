@@ -228,4 +228,34 @@ class SchedulerCommandTest {
         assertEquals(List.of("20_Data"), List.of(j.at("/projects/0/targets/0/stages/0").asText()));
         assertEquals(0, j.get("readyForMaster").size(), "B has nothing yet");
     }
+
+    @Test
+    void theMorningRunSyncsTheSchedulerAfterTheRigsAndTheDryRunSaysSo() throws Exception {
+        Files.createDirectories(tmp.resolve("Data"));
+        Files.writeString(config, Files.readString(config) + "roots:\n  data: Data\n", StandardCharsets.UTF_8);
+        String before = sha256(ts);
+
+        CliHarness.Run dry = cli.apdm("run", "--config", config.toString(), "--dry-run");
+        assertEquals(ExitCodes.OK, dry.code(), dry.toString());
+        assertTrue(dry.out().matches("(?s).*scheduler-sync\\s+2 file\\(s\\).*"), "the plan and the project state: " + dry.out());
+        assertTrue(dry.out().contains("reports"), dry.out());
+        assertEquals(before, sha256(ts), "a dry run writes nothing");
+
+        CliHarness.Run run = cli.apdm("run", "--config", config.toString());
+        assertEquals(ExitCodes.OK, run.code(), run.toString());
+        assertEquals(42, accepted(ts, plan), "the accepted count is in the Target Scheduler");
+        assertEquals(ProjectState.ACTIVE.code(), TestDatabases.state(ts, project));
+        CliHarness.Run again = cli.apdm("run", "--config", config.toString(), "--dry-run", "--json");
+        assertTrue(again.out().contains("\"nothingToDo\" : true"), again.out());
+    }
+
+    @Test
+    void withoutASchedulerDatabaseTheRunSkipsTheSyncAndSaysWhy() throws Exception {
+        Files.createDirectories(tmp.resolve("Data"));
+        Files.writeString(config, "state_dir: state\ndatabase: astrophotography.sqlite\nroots:\n  data: Data\n",
+                StandardCharsets.UTF_8);
+        CliHarness.Run dry = cli.apdm("run", "--config", config.toString(), "--dry-run");
+        assertEquals(ExitCodes.OK, dry.code(), dry.toString());
+        assertTrue(dry.out().contains("no Target Scheduler database configured (scheduler.database); skipped"), dry.out());
+    }
 }

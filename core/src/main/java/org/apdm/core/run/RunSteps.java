@@ -35,9 +35,11 @@ public final class RunSteps {
     /**
      * The steps in the documented order, for this configuration.
      *
-     * @param dbUpdate the db update step (SQL lives in the db module: {@code org.apdm.db.update.DbUpdateStep}), or null
+     * @param dbUpdate  the db update step (SQL lives in the db module: {@code org.apdm.db.update.DbUpdateStep}), or null
+     * @param afterRigs shared steps after every rig's steps and before clean, in order: the Target Scheduler sync
+     *                  ({@code org.apdm.nina.SchedulerSyncStep}) and the reports ({@code org.apdm.db.report.ReportsStep})
      */
-    public static List<RunStep> of(ApdmConfig config, RunStep dbUpdate) {
+    public static List<RunStep> of(ApdmConfig config, RunStep dbUpdate, RunStep... afterRigs) {
         List<RunStep> steps = new ArrayList<>();
         ApdmConfig.Roots r = config.roots();
         if (r.raw() != null && r.data() != null) {
@@ -58,6 +60,11 @@ public final class RunSteps {
             steps.add(new Promote(config));
             if (dbUpdate != null) {
                 steps.add(dbUpdate);
+            }
+        }
+        for (RunStep s : afterRigs) {
+            if (s != null) {
+                steps.add(s);
             }
         }
         if (r.pixinsightMasters() != null && r.calibrationOrRaw() != null && r.data() != null) {

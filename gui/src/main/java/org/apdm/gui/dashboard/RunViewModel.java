@@ -43,7 +43,8 @@ public final class RunViewModel {
     }
 
     private List<RunStep> steps(ApdmConfig config) {
-        return RunSteps.of(config, new DbUpdateStep(config));
+        return RunSteps.of(config, new DbUpdateStep(config), new org.apdm.nina.SchedulerSyncStep(config),
+                new org.apdm.db.report.ReportsStep(config));
     }
 
     /** Works out the plan (nothing changes); call on the FX thread. */
