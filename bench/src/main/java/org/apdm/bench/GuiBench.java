@@ -53,8 +53,13 @@ import org.apdm.gui.shell.Navigator;
  *   <li>{@code ingest}: 2,000 N.I.N.A. frames planned and moved through the ingest page while a pulse timer records
  *       every gap between frames of the FX thread. Target: no gap over 100 ms. Floors in the same run: the gaps of the
  *       idle window over the same time, and the core's ingest of the same frames without a window.</li>
+ *   <li>{@code blink}: a night of 6248×4176 16-bit lights (ASI2600MM) on the blink page: open to the first frame
+ *       shown (target < 500 ms), each step to the next frame after the user looked at one for a second (target <
+ *       100 ms, the neighbours prefetched), the longest FX-thread gap meanwhile (target < 100 ms) and the heap after
+ *       the steps (bounded by the window of frames). Floor in the same run: a plain read of the same file, and the
+ *       read plus the stretch.</li>
  * </ul>
- * <pre>java -jar bench/target/apdm-bench.jar gui [runs [dashboard|ingest]]</pre>
+ * <pre>java -jar bench/target/apdm-bench.jar gui [runs [dashboard|ingest|blink]]</pre>
  */
 public final class GuiBench {
 
@@ -70,11 +75,14 @@ public final class GuiBench {
         up.await();
         Platform.setImplicitExit(false);
         try {
-            if (!only.equals("ingest")) {
+            if (only.isEmpty() || only.equals("dashboard")) {
                 dashboard(tmp.resolve("dash"), runs);
             }
-            if (!only.equals("dashboard")) {
+            if (only.isEmpty() || only.equals("ingest")) {
                 ingest(tmp.resolve("ingest"), runs);
+            }
+            if (only.isEmpty() || only.equals("blink")) {
+                blink(tmp.resolve("blink"), runs);
             }
         } finally {
             BenchData.deleteTree(tmp);
@@ -305,6 +313,101 @@ public final class GuiBench {
         row("plan + preview + run in the window", windowMs);
         row("the same through the core, no window (floor)", coreMs);
         System.out.printf(Locale.ROOT, "window / core time: %.2f%n", median(windowMs) / median(coreMs));
+    }
+
+    // ---- blink ----
+
+    static void blink(Path tmp, int runs) throws Exception {
+        int frames = 12;
+        int steps = 8;
+        Path night = tmp.resolve("Data/C8E@f10.0+ZWO ASI2600MM Pro/10_Blink/M 31/DATE_2025-03-01/FILTER_L_EXP_300.00");
+        Files.createDirectories(night);
+        Path first = night.resolve("2025-03-01_22-00-00_HFR_2.10.fits");
+        org.apdm.core.image.ImageWriter.write(first, org.apdm.core.image.ImageWriter.fits(
+                org.apdm.core.image.StarField.generate(AnalyzeBenchmark.spec()).image(), 16, Map.of("IMAGETYP", "LIGHT")));
+        for (int i = 1; i < frames; i++) {
+            Files.copy(first, night.resolve(String.format(Locale.ROOT, "2025-03-01_22-%02d-00_HFR_2.10.fits", i * 5)));
+        }
+        Path config = tmp.resolve("apdm.yaml");
+        Files.writeString(config, "roots:\n  data: Data\n  reject: Reject\nstate_dir: state\n", StandardCharsets.UTF_8);
+        double[] read = new double[runs];
+        double[] readStretch = new double[runs];
+        double[] open = new double[runs];
+        double[] step = new double[runs];
+        double[] worstStep = new double[runs];
+        double[] gap = new double[runs];
+        double[] heap = new double[runs];
+        double[] busy = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t = System.nanoTime();
+            org.apdm.core.image.ImageData d = org.apdm.core.image.ImageReader.read(first);
+            read[r] = (System.nanoTime() - t) / 1e6;
+            org.apdm.core.image.AutoStretch.render(d, 1);
+            readStretch[r] = (System.nanoTime() - t) / 1e6;
+            d = null;
+
+            AppContext context = new AppContext(options(tmp.resolve("run" + r), config));
+            ApdmConfig c = context.loadConfig();
+            onFx(() -> {
+                context.configProperty().set(c);
+                return null;
+            });
+            org.apdm.gui.blink.BlinkViewModel vm = onFx(() -> new org.apdm.gui.blink.BlinkViewModel(context));
+            org.apdm.gui.blink.BlinkView view = onFx(() -> new org.apdm.gui.blink.BlinkView(vm));
+            Stage stage = onFx(() -> show(view.node()));
+            Thread.sleep(500);
+            PulseRecorder pulses = onFx(() -> new PulseRecorder().begin());
+            long o = System.nanoTime();
+            onFx(() -> {
+                vm.open(night);
+                return null;
+            });
+            waitFor(() -> onFxQuiet(() -> vm.imageProperty().get() != null));
+            open[r] = (System.nanoTime() - o) / 1e6;
+            double[] s = new double[steps];
+            for (int k = 0; k < steps; k++) {
+                Thread.sleep(1000); // the user looks at the frame; the neighbours are read meanwhile
+                javafx.scene.image.Image before = onFx(() -> vm.imageProperty().get());
+                long st = System.nanoTime();
+                onFx(() -> {
+                    vm.next();
+                    return null;
+                });
+                waitFor(() -> onFxQuiet(() -> vm.imageProperty().get() != before));
+                s[k] = (System.nanoTime() - st) / 1e6;
+            }
+            step[r] = median(s);
+            worstStep[r] = Arrays.stream(s).max().orElse(0);
+            busy[r] = onFx(pulses::maxBusy);
+            if (System.getProperty("apdm.bench.detail") != null) {
+                System.out.print(onFx(() -> pulses.busiest(3)));
+            }
+            gap[r] = onFx(pulses::end).max();
+            System.out.printf(Locale.ROOT, "run %d: open %.0f ms, steps median %.0f ms, longest FX gap %.0f ms, most FX CPU "
+                    + "between two frames %.0f ms%n", r + 1, open[r], step[r], gap[r], busy[r]);
+            System.gc();
+            heap[r] = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0;
+            onFx(() -> {
+                stage.close();
+                vm.close();
+                return null;
+            });
+            context.close();
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| blink page, %d frames of 6248x4176 16-bit, %d steps per run | median | min | max |%n",
+                frames, steps);
+        System.out.println("|---|---|---|---|");
+        row("plain read of one frame, ms (floor)", read);
+        row("read + stretch of one frame, ms (floor)", readStretch);
+        row("open the night to the first frame shown, ms (target < 500)", open);
+        row("step to the next frame shown, median of the run, ms (target < 100)", step);
+        row("slowest step of the run, ms", worstStep);
+        row("longest FX-thread gap from open to the last step, ms (target < 100)", gap);
+        row("most CPU the FX thread itself used between two frames, ms", busy);
+        row("heap in use after the steps, MB (window of 5 frames)", heap);
+        System.out.printf(Locale.ROOT, "fitted frames kept at every %d-th pixel for this screen%n",
+                Math.max(1, 6248 / (int) Math.max(640, onFx(() -> javafx.stage.Screen.getPrimary().getBounds().getWidth()))));
     }
 
     // ---- helpers ----

@@ -38,15 +38,22 @@ public final class BlinkOperation {
     }
 
     private final Path data;
+    private final Path calibration;
     private final Path reject;
     private final FileEngine engine;
     private final Clock clock;
 
-    public BlinkOperation(Path data, Path reject, FileEngine engine, Clock clock) {
+    /** @param calibration the root of the raw BIAS, DARK and FLAT folders, or null */
+    public BlinkOperation(Path data, Path calibration, Path reject, FileEngine engine, Clock clock) {
         this.data = data.toAbsolutePath().normalize();
+        this.calibration = calibration == null ? null : calibration.toAbsolutePath().normalize();
         this.reject = reject.toAbsolutePath().normalize();
         this.engine = engine;
         this.clock = clock;
+    }
+
+    public BlinkOperation(Path data, Path reject, FileEngine engine, Clock clock) {
+        this(data, null, reject, engine, clock);
     }
 
     public Path data() {
@@ -71,11 +78,14 @@ public final class BlinkOperation {
 
     /** Why the frame cannot be accepted or rejected here, or null. */
     public String problem(Path frame) {
-        return BlinkPlanner.problem(data, frame);
+        return BlinkPlanner.problem(data, calibration, frame);
     }
 
     public Decision accept(Path frame) throws IOException {
         require(frame);
+        if (BlinkPlanner.isRawCalibration(calibration, frame)) {
+            return new Decision(frame, frame, Verdict.ACCEPTED); // kept where integration reads it
+        }
         Plan plan = BlinkPlanner.accept(data, frame);
         Path to = BlinkPlanner.acceptedPath(data, frame);
         if (!plan.isEmpty()) {
@@ -86,12 +96,14 @@ public final class BlinkOperation {
 
     public Decision reject(Path frame, Map<String, Double> metrics) throws IOException {
         require(frame);
-        Path rel = BlinkPlanner.relative(data, frame);
-        Path to = BlinkPlanner.rejectedPath(data, reject, frame);
+        boolean raw = BlinkPlanner.isRawCalibration(calibration, frame);
+        Path to = raw ? BlinkPlanner.rejectedCalibrationPath(calibration, reject, frame)
+                : BlinkPlanner.rejectedPath(data, reject, frame);
+        Path rel = reject.relativize(to);
         // the manifest first, as the cull does: a frame in the tree always has its reason
         RejectManifest.append(to.getParent(), List.of(new RejectManifest.Entry("rejected", slash(rel), "blink",
                 List.of("rejected in blink"), metrics, Instant.now(clock).toString())));
-        run(BlinkPlanner.reject(data, reject, frame));
+        run(raw ? BlinkPlanner.rejectCalibration(calibration, reject, frame) : BlinkPlanner.reject(data, reject, frame));
         return new Decision(frame, to, Verdict.REJECTED);
     }
 
@@ -100,7 +112,8 @@ public final class BlinkOperation {
         if (d.now().equals(d.original())) {
             return;
         }
-        run(BlinkPlanner.undo(d.now(), d.original(), data, reject));
+        run(BlinkPlanner.undo(d.now(), d.original(),
+                BlinkPlanner.isRawCalibration(calibration, d.original()) ? calibration : data, reject));
         if (d.verdict() == Verdict.REJECTED) {
             RejectManifest.append(d.now().getParent(), List.of(new RejectManifest.Entry("restored",
                     slash(reject.relativize(d.now())), null, null, null, Instant.now(clock).toString())));

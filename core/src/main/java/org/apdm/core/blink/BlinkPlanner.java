@@ -16,19 +16,60 @@ import org.apdm.core.layout.ArchiveLayout;
  *       {@code apdm cull restore} puts it back;</li>
  *   <li>undo: the reverse move.</li>
  * </ul>
- * Frames outside {@code {data}/{rig}/10_Blink/{target}} can be looked at but not decided (ADR 0083).
+ * Raw calibration frames ({@code {calibration}/BIAS|DARK|FLAT/…}, as ingest leaves them) are decided too: accept
+ * leaves the frame where it is (integration reads the whole folder), reject moves it to
+ * {@code {reject}/_calibration/{TYPE}/…}, from where {@code apdm cull restore} puts it back. Other frames can be looked
+ * at but not decided (ADR 0083).
  */
 public final class BlinkPlanner {
+
+    /** The folder of the reject tree holding rejected raw calibration frames, by their path below the calibration root. */
+    public static final String CALIBRATION_REJECTS = "_calibration";
 
     private BlinkPlanner() {
     }
 
+    /** True when the frame is a raw bias, dark or flat below the calibration root. */
+    public static boolean isRawCalibration(Path calibration, Path frame) {
+        if (calibration == null) {
+            return false;
+        }
+        Path rel = relative(calibration, frame);
+        if (rel == null || rel.getNameCount() < 2) {
+            return false;
+        }
+        String top = rel.getName(0).toString();
+        for (org.apdm.core.metadata.FrameType t : List.of(org.apdm.core.metadata.FrameType.BIAS,
+                org.apdm.core.metadata.FrameType.DARK, org.apdm.core.metadata.FrameType.FLAT)) {
+            if (t.folderName().equalsIgnoreCase(top)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a rejected raw calibration frame goes. */
+    public static Path rejectedCalibrationPath(Path calibration, Path reject, Path frame) {
+        return reject.toAbsolutePath().normalize().resolve(CALIBRATION_REJECTS)
+                .resolve(relative(calibration, frame).toString());
+    }
+
+    public static Plan rejectCalibration(Path calibration, Path reject, Path frame) {
+        return new Plan("blink reject", List.of(new FileOperation.Move(frame,
+                rejectedCalibrationPath(calibration, reject, frame), "blink: rejected")), List.of(), List.of(reject),
+                List.of(calibration));
+    }
+
     /** Why this frame cannot be decided here, or null when it can. */
-    public static String problem(Path data, Path frame) {
+    public static String problem(Path data, Path calibration, Path frame) {
+        if (isRawCalibration(calibration, frame)) {
+            return null;
+        }
         Path rel = relative(data, frame);
         if (rel == null || rel.getNameCount() < 4 || !rel.getName(1).toString().equalsIgnoreCase(ArchiveLayout.BLINK)) {
             return frame.getFileName() + " is not in a target folder of a rig's " + ArchiveLayout.BLINK + " below "
-                    + data + "; blink shows it, but accept and reject work on " + ArchiveLayout.BLINK + " only";
+                    + data + (calibration == null ? "" : " nor a raw BIAS, DARK or FLAT frame below " + calibration)
+                    + "; blink shows it, but accept and reject work there only";
         }
         return null;
     }
@@ -75,7 +116,7 @@ public final class BlinkPlanner {
                 "blink: rejected")), List.of(), List.of(reject), List.of(data));
     }
 
-    /** Moves a decided frame back to where it was; empty folders left behind are pruned. */
+    /** Moves a decided frame back to where it was below {@code data} (or the calibration root); empty folders are pruned. */
     public static Plan undo(Path from, Path to, Path data, Path reject) {
         return new Plan("blink undo", List.of(new FileOperation.Move(from, to, "blink: undone")), List.of(),
                 List.of(data), List.of(data, reject));

@@ -338,7 +338,16 @@ public final class CullOperation {
 
     public Plan restorePlan(Path data, Path reject, String rig, String target, String pass, CancellationToken cancel)
             throws IOException {
-        return RejectTreePlanner.restore(rejectedFiles(reject, cancel), data, reject, rig, target, pass);
+        Path calibration = config.roots().calibrationOrRaw();
+        return RejectTreePlanner.restore(rejectedFiles(reject, cancel), data,
+                calibration == null ? null : calibration.toAbsolutePath().normalize(), reject, rig, target, pass);
+    }
+
+    /** The restore of these rejected files (the window's selection). */
+    public Plan restorePlan(List<RejectedFile> files, Path data, Path reject) {
+        Path calibration = config.roots().calibrationOrRaw();
+        return RejectTreePlanner.restore(files, data, calibration == null ? null : calibration.toAbsolutePath().normalize(),
+                reject, null, null, null);
     }
 
     public Plan purgePlan(Path reject, Duration olderThan, String rig, CancellationToken cancel) throws IOException {

@@ -27,16 +27,38 @@ public final class RejectTreePlanner {
         return pass == null || pass.equals(f.pass());
     }
 
-    /** Moves frames back to exactly where they were below the data root; the engine refuses to overwrite. */
-    public static Plan restore(List<RejectedFile> files, Path data, Path reject, String rig, String target, String pass) {
+    /**
+     * Moves frames back to exactly where they were below the data root, and raw calibration frames rejected in the
+     * blink ({@code _calibration/…}) below the calibration root; the engine refuses to overwrite.
+     *
+     * @param calibration the calibration root, or null (then such frames stay, with the reason)
+     */
+    public static Plan restore(List<RejectedFile> files, Path data, Path calibration, Path reject, String rig,
+                               String target, String pass) {
         List<FileOperation> ops = new ArrayList<>();
+        List<org.apdm.core.fileops.LeftBehind> left = new ArrayList<>();
+        List<Path> roots = new ArrayList<>(List.of(data));
         for (RejectedFile f : files) {
-            if (matches(f, rig, target, pass)) {
-                ops.add(new FileOperation.Move(f.file(), data.resolve(f.relative().toString()),
-                        "restore" + (f.pass() == null ? "" : " (rejected by " + f.pass() + ")")));
+            if (!matches(f, rig, target, pass)) {
+                continue;
+            }
+            String why = "restore" + (f.pass() == null ? "" : " (rejected by " + f.pass() + ")");
+            Path rel = f.relative();
+            if (rel.getNameCount() > 1 && rel.getName(0).toString().equals(org.apdm.core.blink.BlinkPlanner.CALIBRATION_REJECTS)) {
+                if (calibration == null) {
+                    left.add(new org.apdm.core.fileops.LeftBehind(f.file(), "a raw calibration frame, and no "
+                            + "calibration root is configured (roots.raw or roots.calibration)"));
+                    continue;
+                }
+                ops.add(new FileOperation.Move(f.file(), calibration.resolve(rel.subpath(1, rel.getNameCount()).toString()), why));
+                if (!roots.contains(calibration)) {
+                    roots.add(calibration);
+                }
+            } else {
+                ops.add(new FileOperation.Move(f.file(), data.resolve(rel.toString()), why));
             }
         }
-        return new Plan("cull restore", ops, List.of(), List.of(data), List.of(reject));
+        return new Plan("cull restore", ops, left, roots, List.of(reject));
     }
 
     /** Deletes rejected frames older than {@code olderThan}; younger ones are listed as kept. */

@@ -86,4 +86,38 @@ class BlinkOperationTest {
         assertThrows(java.io.IOException.class, () -> op.reject(flat, Map.of()));
         assertTrue(Files.exists(flat));
     }
+
+    @Test
+    void rawCalibrationFramesAreKeptByAcceptAndRejectedIntoTheTreeFromWhereRestorePutsThemBack() throws Exception {
+        Path raw = tmp.resolve("RAW");
+        Path flats = raw.resolve("FLAT/C8E+ZWO ASI2600MM Pro/DATE_2025-01-01/FILTER_L_EXP_2.00_SETTEMP_-10.00");
+        Files.createDirectories(flats);
+        Path good = Files.writeString(flats.resolve("flat_1.fits"), "good");
+        Path bad = Files.writeString(flats.resolve("flat_2.fits"), "cloud in it");
+        BlinkOperation withRaw = new BlinkOperation(data, raw, reject, new FileEngine(EngineSettings.of(state)),
+                Clock.systemUTC());
+        assertEquals(null, withRaw.problem(good), "raw flats can be decided");
+        assertNotNull(op.problem(good), "not without a calibration root");
+
+        BlinkOperation.Decision kept = withRaw.accept(good);
+        assertEquals(good, kept.now(), "accept keeps a raw frame where integration reads it");
+        BlinkOperation.Decision rejected = withRaw.reject(bad, Map.of());
+        Path expected = reject.resolve("_calibration").resolve(raw.relativize(bad).toString());
+        assertEquals(expected, rejected.now());
+        assertTrue(Files.exists(expected) && Files.notExists(bad));
+        withRaw.undo(rejected);
+        assertTrue(Files.exists(bad), "undo puts it back");
+
+        withRaw.reject(bad, Map.of());
+        var config = ConfigResolver.resolve(null, null, new ConfigLocations(state.resolve("c.yaml"), state), Map.of())
+                .withStateDir(state);
+        config = config.withRoots(new org.apdm.core.config.ApdmConfig.Roots(raw, data, null, reject, null, null, null));
+        CullOperation cull = new CullOperation(config, new FileEngine(EngineSettings.of(state)), Clock.systemUTC());
+        var plan = cull.restorePlan(data, reject, null, null, "blink", CancellationToken.none());
+        assertEquals(1, plan.operations().size());
+        assertEquals(bad.toAbsolutePath().normalize(), plan.operations().get(0).destination().toAbsolutePath().normalize(),
+                "cull restore puts a raw frame back below the calibration root, not the data root");
+        cull.execute(plan, reject, org.apdm.core.task.ProgressListener.NONE, CancellationToken.none());
+        assertEquals("cloud in it", Files.readString(bad));
+    }
 }

@@ -194,6 +194,12 @@ public final class BlinkView implements PageView {
 
     /** Fit: the whole frame in the viewport; 1:1: one screen pixel per frame pixel, panned in the scroll pane. */
     private void zoom() {
+        if (vm.fullResolutionProperty().get() != oneToOne.isSelected()) {
+            vm.fullResolutionProperty().set(oneToOne.isSelected());
+            if (oneToOne.isSelected() && vm.current() != null) {
+                vm.show(vm.indexProperty().get()); // renders the shown frame at every pixel
+            }
+        }
         if (oneToOne.isSelected()) {
             view.setFitWidth(0);
             view.setFitHeight(0);

@@ -49,6 +49,13 @@ public final class BlinkViewModel implements AutoCloseable {
     /** How many frames either side of the shown one are kept decoded. */
     static final int WINDOW = 2;
 
+    /**
+     * Frames are kept at about the screen's resolution (every n-th pixel, n = frame width / screen pixels), which is
+     * all a fitted frame shows, so the FX thread draws a fraction of a 26 MP frame per step; 1:1 renders the shown
+     * frame in full on demand.
+     */
+    private volatile int screenPixels = 1920;
+
     /** The metric keys 1–9 sort by, in key order. */
     public static final List<String> SORT_KEYS = List.of("name", "px_hfr", "px_fwhm", "px_eccentricity", "px_stars",
             "px_background", "px_noise", "hfr", "stars");
@@ -124,11 +131,24 @@ public final class BlinkViewModel implements AutoCloseable {
     private AnalysisCache cache = AnalysisCache.none();
     private List<CullPass.Limit> limits = List.of();
     private long shownAt;
-    /** Milliseconds from a step to the frame on screen, of the last step (the page's speed, shown in the status). */
-    volatile long lastStepMillis = -1;
+    /** Milliseconds from a step to the frame on screen, of the last step (the page's speed, for the bench). */
+    private volatile long lastStepMillis = -1;
+    private final javafx.beans.property.BooleanProperty fullResolution =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     public BlinkViewModel(AppContext context) {
         this.context = context;
+        try {
+            javafx.stage.Screen screen = javafx.stage.Screen.getPrimary();
+            screenPixels = (int) Math.max(640, screen.getBounds().getWidth() * screen.getOutputScaleX());
+        } catch (RuntimeException | Error e) {
+            // no screen (a headless toolkit): keep the default
+        }
+    }
+
+    /** Every how many pixels a frame of this width is kept for the fitted view. */
+    int fitStep(int width) {
+        return Math.max(1, width / screenPixels);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -146,6 +166,16 @@ public final class BlinkViewModel implements AutoCloseable {
             out.put(m.group(1).toLowerCase(Locale.ROOT), Double.parseDouble(m.group(2)));
         }
         return out;
+    }
+
+    /** Milliseconds from the last step (or open) to its frame being shown; -1 before the first. */
+    public long lastStepMillis() {
+        return lastStepMillis;
+    }
+
+    /** True while the page shows 1:1: the shown frame is then rendered at every pixel. */
+    public javafx.beans.property.BooleanProperty fullResolutionProperty() {
+        return fullResolution;
     }
 
     public ObservableList<Item> items() {
@@ -189,7 +219,8 @@ public final class BlinkViewModel implements AutoCloseable {
             return;
         }
         folder.set(dir.toString());
-        operation = new BlinkOperation(config.roots().data(), config.roots().reject(), context.engine(config),
+        operation = new BlinkOperation(config.roots().data(), config.roots().calibrationOrRaw(), config.roots().reject(),
+                context.engine(config),
                 context.clock());
         cache = new AnalysisCache(config.stateDir());
         limits = limitsFor(config, dir);
@@ -314,6 +345,31 @@ public final class BlinkViewModel implements AutoCloseable {
         image.set(l.image());
         problem.set(l.problem() == null ? "" : l.problem());
         lastStepMillis = (System.nanoTime() - shownAt) / 1_000_000;
+        if (fullResolution.get() && l.problem() == null) {
+            showFull(it);
+        }
+    }
+
+    /** The shown frame at every pixel, for 1:1; replaces the fitted image when it is ready and still shown. */
+    void showFull(Item it) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return toImage(AutoStretch.render(ImageReader.read(it.now), 1));
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }, decode).thenAccept(img -> Platform.runLater(() -> {
+            if (img != null && current() == it && fullResolution.get()) {
+                image.set(img);
+            }
+        }));
+    }
+
+    private static WritableImage toImage(AutoStretch.Rendered r) {
+        WritableImage img = new WritableImage(r.width(), r.height());
+        img.getPixelWriter().setPixels(0, 0, r.width(), r.height(), PixelFormat.getIntArgbInstance(), r.argb(), 0,
+                r.width());
+        return img;
     }
 
     private void prefetch(int i) {
@@ -341,11 +397,9 @@ public final class BlinkViewModel implements AutoCloseable {
     private Loaded decode(Item it) {
         try {
             ImageData data = ImageReader.read(it.now);
-            AutoStretch.Rendered full = AutoStretch.render(data, 1);
-            WritableImage img = new WritableImage(full.width(), full.height());
-            img.getPixelWriter().setPixels(0, 0, full.width(), full.height(), PixelFormat.getIntArgbInstance(),
-                    full.argb(), 0, full.width());
-            Image thumb = it.thumbnail.get() != null ? it.thumbnail.get() : thumbnail(full);
+            AutoStretch.Rendered fit = AutoStretch.render(data, fitStep(data.width()));
+            WritableImage img = toImage(fit);
+            Image thumb = it.thumbnail.get() != null ? it.thumbnail.get() : thumbnail(fit);
             Platform.runLater(() -> it.thumbnail.set(thumb));
             if (it.metrics.get() == null) {
                 CompletableFuture.runAsync(() -> {

@@ -132,7 +132,7 @@ public final class RestoreViewModel {
             Path data = config.roots().data().toAbsolutePath().normalize();
             Path reject = config.roots().reject().toAbsolutePath().normalize();
             CullOperation op = new CullOperation(config, context.engine(config), context.clock());
-            Plan plan = RejectTreePlanner.restore(which, data, reject, null, null, null);
+            Plan plan = op.restorePlan(which, data, reject);
             List<OperationOutcome> predicted = op.preview(plan);
             PathDisplay display = new PathDisplay(List.of(reject, data));
             List<String> lines = new ArrayList<>();

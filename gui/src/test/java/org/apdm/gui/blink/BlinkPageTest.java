@@ -100,7 +100,10 @@ class BlinkPageTest extends FxRobot {
     void opensTheFolderStepsAndShowsTheMetrics() {
         assertEquals(5, strip());
         assertTrue(overlay().startsWith("1 / 5"), overlay());
-        assertEquals(320, fx(() -> image().getWidth()));
+        assertEquals(320, fx(() -> image().getWidth()), "a frame narrower than the screen is kept whole");
+        press(KeyCode.F);
+        await("1:1 shows every pixel of the frame", () -> fx(() -> image().getWidth()) == 320);
+        press(KeyCode.F);
         await("the pixel metrics", () -> overlay().contains("px: stars"));
         assertTrue(overlay().contains("HFR 2.00"), "N.I.N.A.'s token is shown: " + overlay());
         press(KeyCode.RIGHT);
