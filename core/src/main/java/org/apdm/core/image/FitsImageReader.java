@@ -22,7 +22,9 @@ final class FitsImageReader {
     }
 
     static ImageData read(Path file) throws IOException {
-        long length = Files.size(file);
+        // the header's sizes are of the uncompressed file; nom-tam-fits decompresses a .fits.gz itself
+        long length = org.apdm.core.metadata.GzipFrames.isGzip(file)
+                ? org.apdm.core.metadata.GzipFrames.uncompressedSize(file) : Files.size(file);
         try (Fits fits = new Fits(file.toFile())) {
             for (int i = 0; i < 8; i++) {
                 BasicHDU<?> hdu;

@@ -60,8 +60,35 @@ public final class FitsHeaderReader {
     }
 
     private static RawHeader read(Path file, Keywords table, Predicate<String> wanted) throws UnreadableFileException {
+        if (GzipFrames.isGzip(file)) {
+            try (GzipFrames.Prefix gz = new GzipFrames.Prefix(file)) {
+                return parse(new Source() {
+                    public long size() {
+                        return gz.size();
+                    }
+
+                    public int read(ByteBuffer dst, long position) throws IOException {
+                        return gz.read(dst, position);
+                    }
+                }, table, wanted);
+            } catch (NoSuchFileException e) {
+                throw new UnreadableFileException("file not found");
+            } catch (UnreadableFileException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new UnreadableFileException("cannot read the gzip-compressed file: " + e.getMessage(), e);
+            }
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(channel, table, wanted);
+            return parse(new Source() {
+                public long size() throws IOException {
+                    return channel.size();
+                }
+
+                public int read(ByteBuffer dst, long position) throws IOException {
+                    return channel.read(dst, position);
+                }
+            }, table, wanted);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException("file not found");
         } catch (UnreadableFileException e) {
@@ -71,7 +98,14 @@ public final class FitsHeaderReader {
         }
     }
 
-    private static RawHeader parse(FileChannel channel, Keywords table, Predicate<String> wanted) throws IOException {
+    /** Positional reads of the (decompressed) file. */
+    private interface Source {
+        long size() throws IOException;
+
+        int read(ByteBuffer dst, long position) throws IOException;
+    }
+
+    private static RawHeader parse(Source channel, Keywords table, Predicate<String> wanted) throws IOException {
         long fileSize = channel.size();
         if (fileSize == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
@@ -104,7 +138,7 @@ public final class FitsHeaderReader {
      * extension's added (the image's BITPIX and NAXISn from its ZBITPIX and ZNAXISn), or null when the next
      * HDU is not a compressed image.
      */
-    private static RawHeader compressedImage(FileChannel channel, long start, long fileSize, Predicate<String> wanted,
+    private static RawHeader compressedImage(Source channel, long start, long fileSize, Predicate<String> wanted,
                                              RawHeader primary) throws IOException {
         Parser ext = new Parser(null, key -> key.equals("ZIMAGE") || wanted.test(key)
                 || key.startsWith("Z") && wanted.test(key.substring(1)));
@@ -138,7 +172,7 @@ public final class FitsHeaderReader {
      * Feeds the header that starts at {@code start} to the parser; returns where its data begins (a whole block
      * after END), or -1 for an extension that does not start with XTENSION (junk after the last HDU).
      */
-    private static long readHeader(FileChannel channel, long start, long fileSize, Parser parser) throws IOException {
+    private static long readHeader(Source channel, long start, long fileSize, Parser parser) throws IOException {
         ByteBuffer buffer = BUFFERS.get();
         long position = start;
         while (true) {

@@ -20,6 +20,9 @@ public enum ImageFormat {
             return NONE;
         }
         String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (ext.equals("gz")) { // gzip-compressed FITS: the name before .gz says it is one
+            return of(fileName.substring(0, dot)) == FITS ? FITS : NONE;
+        }
         return switch (ext) {
             case "fits", "fit", "fts", "fz" -> FITS; // .fz: fpack's tile-compressed FITS
             case "xisf" -> XISF;
@@ -34,14 +37,14 @@ public enum ImageFormat {
 
     /**
      * The extension of a file name including the dot, as written ({@code .FITS} stays upper-case); a compressed
-     * {@code .fits.fz} keeps both parts, so a renamed frame is still known for what it is.
+     * {@code .fits.fz} or {@code .fits.gz} keeps both parts, so a renamed frame is still known for what it is.
      */
     public static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0) {
             return "";
         }
-        if (fileName.substring(dot).equalsIgnoreCase(".fz")) {
+        if (fileName.substring(dot).equalsIgnoreCase(".fz") || fileName.substring(dot).equalsIgnoreCase(".gz")) {
             int inner = fileName.lastIndexOf('.', dot - 1);
             if (inner >= 0 && of(fileName.substring(0, dot)) == FITS) {
                 return fileName.substring(inner);

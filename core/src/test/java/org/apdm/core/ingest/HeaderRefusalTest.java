@@ -264,4 +264,24 @@ class HeaderRefusalTest {
         assertTrue(move.destination().getFileName().toString().endsWith(".fits.fz"), move.destination().toString());
         assertTrue(move.destination().toString().contains("M 31"), move.destination().toString());
     }
+
+    @Test
+    void aGzipCompressedLightIsPlacedLikeAnyOtherAndStaysCompressed() throws Exception {
+        Path plain = root.resolve("plain.fits");
+        SampleFiles.writeFits(plain, light());
+        Path gz = root.resolve("light.fits.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(plain));
+        }
+        Files.delete(plain);
+
+        Plan plan = plan(gz).plan();
+
+        assertTrue(plan.leftBehind().isEmpty(), plan.leftBehind().toString());
+        assertEquals(Set.of("RedCat 51@f4.9+ZWO ASI533MC Pro"), rigFolders(plan, root.resolve("Data")));
+        FileOperation.Move move = plan.operations().stream().filter(FileOperation.Move.class::isInstance)
+                .map(FileOperation.Move.class::cast).findFirst().orElseThrow();
+        assertTrue(move.destination().getFileName().toString().endsWith(".fits.gz"), move.destination().toString());
+        assertTrue(move.destination().toString().contains("M 31"), move.destination().toString());
+    }
 }

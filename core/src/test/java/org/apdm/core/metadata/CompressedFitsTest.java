@@ -16,7 +16,10 @@ import org.apdm.core.image.ImageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 16.7: tile-compressed frames (.fits.fz, and N.I.N.A. 3's compressed .fits) are read, not refused. */
+/**
+ * Issue 16.7 and 15: tile-compressed frames (.fits.fz, and N.I.N.A. 3's compressed .fits) and gzip-compressed ones
+ * (.fits.gz) are read, not refused.
+ */
 class CompressedFitsTest {
 
     @TempDir
@@ -79,5 +82,55 @@ class CompressedFitsTest {
         assertEquals(".fits.fz", ImageFormat.extension("2025-03-02_01-40-00.fits.fz"));
         assertEquals(".FIT.FZ", ImageFormat.extension("A.FIT.FZ"));
         assertEquals(".fits", ImageFormat.extension("a.b.fits"));
+    }
+
+    private Path gzipped(String name, byte[] fits) throws Exception {
+        Path f = dir.resolve(name);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(fits);
+        }
+        return f;
+    }
+
+    private static byte[] frame() {
+        float[] px = new float[64 * 48];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 1000 + i % 7;
+        }
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("IMAGETYP", "LIGHT");
+        k.put("OBJECT", "M 31");
+        k.put("EXPOSURE", 120.0);
+        return org.apdm.core.image.ImageWriter.fits(new ImageData(64, 48, px), 16, k);
+    }
+
+    @Test
+    void aGzipCompressedFrameIsReadLikeAPlainOne() throws Exception {
+        Path gz = gzipped("light.fits.gz", frame());
+
+        RawHeader h = FitsHeaderReader.read(gz);
+        assertEquals("LIGHT", h.get("IMAGETYP"));
+        assertEquals("M 31", h.get("OBJECT"));
+        assertFalse(h.truncated(), "the trailer gives the uncompressed size");
+        ImageData image = ImageReader.read(gz);
+        assertEquals(64, image.width());
+        assertEquals(1000f, image.planes()[0][0]);
+        assertEquals(1000f + (64 * 48 - 1) % 7, image.planes()[0][64 * 48 - 1]);
+        assertEquals(ImageFormat.FITS, ImageFormat.of("x.FITS.GZ"));
+        assertEquals(ImageFormat.NONE, ImageFormat.of("notes.txt.gz"), "only a FITS name before .gz");
+        assertEquals(".fits.gz", ImageFormat.extension("2025-03-02_01-40-00.fits.gz"));
+    }
+
+    @Test
+    void aCutOrFakeGzipFrameIsNamedAsUnreadable() throws Exception {
+        byte[] bytes = Files.readAllBytes(gzipped("whole.fits.gz", frame()));
+        Path cut = dir.resolve("cut.fits.gz");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        Path fake = dir.resolve("fake.fits.gz");
+        Files.writeString(fake, "this is not gzip, only named like it");
+
+        assertThrows(UnreadableFileException.class, () -> ImageReader.read(cut));
+        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> FitsHeaderReader.read(fake));
+        assertTrue(e.getMessage().contains("gzip"), e.getMessage());
     }
 }
