@@ -27,13 +27,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "integrate", mixinStandardHelpOptions = true,
         description = {"Make master bias, darks and flats from the raw calibration frames with Siril.",
-                "Raw frames below {calibration}/BIAS|DARK|FLAT are grouped by their rig's matching keys; each group of",
-                "at least calibration.integrate.min_frames (15) frames that the library has no master for is stacked",
-                "by siril-cli (bias and darks: winsorized sigma 3/3, no normalisation; flats: calibrated with the",
-                "master bias, multiplicative normalisation), given the keywords the matcher needs, and archived into",
-                "the library like PixInsight's masters. Raw frames are only read."},
-        footer = {"", "siril-cli: calibration.integrate.siril, else the PATH (Debian: apt-get install siril; Windows:",
-                "C:\\Program Files\\Siril\\bin\\siril-cli.exe; macOS: /Applications/Siril.app/Contents/MacOS/siril-cli).",
+                "Raw frames below {calibration}/BIAS|DARK|FLAT are grouped by their rig's matching keys (flats also by "
+                        + "night, optic and filter). Each group of at least calibration.integrate.min_frames (15) frames "
+                        + "that the library has no master for is stacked by siril-cli with calibration.integrate.stack "
+                        + "(default as Siril's own scripts: rej 3 3, bias and darks not normalised, flats calibrated "
+                        + "with the master bias and normalised multiplicatively), given the keywords the matcher needs, "
+                        + "and moved into the library like PixInsight's masters. Raw frames are only read."},
+        footer = {"", "siril-cli: calibration.integrate.siril, else the PATH (Debian: apt-get install siril), else "
+                + "C:\\Program Files\\Siril\\bin\\siril-cli.exe (Windows) or "
+                + "/Applications/Siril.app/Contents/MacOS/siril-cli (macOS).",
                 "Exit codes: 0 all done, 1 a group failed or masters left behind, 2 usage or configuration error "
                         + "(siril-cli missing), 3 aborted."})
 final class IntegrateCommand implements Callable<Integer> {

@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.Header;
 import org.apdm.core.calibration.CalibrationTree;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,23 +52,8 @@ class IntegrateCommandTest {
         return tree.configFile().toString();
     }
 
-    static Optional<Path> sirilOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir.isBlank() ? "." : dir, "siril-cli");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Path siril() {
-        Optional<Path> s = sirilOnPath();
-        if (System.getenv("APDM_REQUIRE_SIRIL") != null) {
-            assertTrue(s.isPresent(), "APDM_REQUIRE_SIRIL is set but siril-cli is not on the PATH");
-        }
-        Assumptions.assumeTrue(s.isPresent(), "siril-cli is not installed");
-        return s.get();
+        return org.apdm.core.testing.SirilOnPath.required();
     }
 
     Path rawFrames(String type, String filter, double exposure, int level, double sigma, int n) throws IOException {

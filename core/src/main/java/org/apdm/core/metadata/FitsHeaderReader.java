@@ -60,27 +60,35 @@ public final class FitsHeaderReader {
     }
 
     private static RawHeader read(Path file, Keywords table, Predicate<String> wanted) throws UnreadableFileException {
-        if (GzipFrames.isGzip(file)) {
-            try (GzipFrames.Prefix gz = new GzipFrames.Prefix(file)) {
-                return parse(new Source() {
-                    public long size() {
-                        return gz.size();
-                    }
-
-                    public int read(ByteBuffer dst, long position) throws IOException {
-                        return gz.read(dst, position);
-                    }
-                }, table, wanted);
-            } catch (NoSuchFileException e) {
-                throw new UnreadableFileException("file not found");
-            } catch (UnreadableFileException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new UnreadableFileException("cannot read the gzip-compressed file: " + e.getMessage(), e);
+        boolean gzip = GzipFrames.isGzip(file);
+        try {
+            if (gzip) {
+                try (GzipFrames.Prefix gz = new GzipFrames.Prefix(file)) {
+                    return parse(gz, table, wanted);
+                }
             }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return parse(Source.of(channel), table, wanted);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException("file not found");
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnreadableFileException((gzip ? "cannot read the gzip-compressed file: " : "cannot read file: ")
+                    + e.getMessage(), e);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(new Source() {
+    }
+
+    /** Positional reads of the (decompressed) file. */
+    interface Source {
+        long size() throws IOException;
+
+        /** Like {@link FileChannel#read(ByteBuffer, long)}: -1 at the end. */
+        int read(ByteBuffer dst, long position) throws IOException;
+
+        static Source of(FileChannel channel) {
+            return new Source() {
                 public long size() throws IOException {
                     return channel.size();
                 }
@@ -88,21 +96,8 @@ public final class FitsHeaderReader {
                 public int read(ByteBuffer dst, long position) throws IOException {
                     return channel.read(dst, position);
                 }
-            }, table, wanted);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableFileException("file not found");
-        } catch (UnreadableFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UnreadableFileException("cannot read file: " + e.getMessage(), e);
+            };
         }
-    }
-
-    /** Positional reads of the (decompressed) file. */
-    private interface Source {
-        long size() throws IOException;
-
-        int read(ByteBuffer dst, long position) throws IOException;
     }
 
     private static RawHeader parse(Source channel, Keywords table, Predicate<String> wanted) throws IOException {

@@ -40,7 +40,7 @@ public final class GzipFrames {
     }
 
     /** Reads the decompressed bytes from the start on demand, never more than was asked for plus one buffer. */
-    static final class Prefix implements AutoCloseable {
+    static final class Prefix implements FitsHeaderReader.Source, AutoCloseable {
         private final InputStream in;
         private final long size;
         private byte[] bytes = new byte[8 * 2880];
@@ -58,12 +58,13 @@ public final class GzipFrames {
             }
         }
 
-        long size() {
+        @Override
+        public long size() {
             return size;
         }
 
-        /** Like {@link FileChannel#read(ByteBuffer, long)}: -1 at the end. */
-        int read(ByteBuffer dst, long position) throws IOException {
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
             long want = position + dst.remaining();
             while (!eof && filled < want) {
                 if (filled == bytes.length) {

@@ -200,27 +200,13 @@ class CalibrationPagesTest extends FxRobot {
         assertTrue(Files.isDirectory(blocked), "the night without masters stays");
     }
 
-    static java.util.Optional<Path> sirilOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir.isBlank() ? "." : dir, "siril-cli");
-            if (Files.isExecutable(p)) {
-                return java.util.Optional.of(p);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     @Test
     void integrateShowsTheGroupsFirstThenSirilMakesTheMastersIntoTheLibrary() throws Exception {
-        java.util.Optional<Path> siril = sirilOnPath();
-        if (System.getenv("APDM_REQUIRE_SIRIL") != null) {
-            assertTrue(siril.isPresent(), "APDM_REQUIRE_SIRIL is set but siril-cli is not on the PATH");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(siril.isPresent(), "siril-cli is not installed");
+        Path siril = org.apdm.core.testing.SirilOnPath.required();
         tree = new CalibrationTree(tmp);
         Path darks = tree.rawFrames("DARK", "2025-03-01", null, 300, 5, 800, 8);
         tree.rawFrames("DARK", "2025-03-01", null, 60, 2, 800, 8);
-        open("calibration:\n  integrate:\n    min_frames: 5\n    siril: '" + siril.get() + "'\n", PageCatalog.CALIBRATION);
+        open("calibration:\n  integrate:\n    min_frames: 5\n    siril: '" + siril + "'\n", PageCatalog.CALIBRATION);
         fx(() -> page().select(3));
         Map<String, String> rawBefore = TreeSnapshot.of(tmp.resolve("RAW"));
 
