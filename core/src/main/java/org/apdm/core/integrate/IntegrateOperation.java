@@ -50,7 +50,12 @@ public final class IntegrateOperation {
     public record Request(Path raw, Path library, Path data, Set<MasterKind> kinds, String camera) {
     }
 
-    public record Prepared(Request request, IntegrationPlanner.Plan plan, int scanned) {
+    /**
+     * @param library the library's masters as scanned, for the master bias of the flats
+     * @param rigs    the rigs' matching keys
+     */
+    public record Prepared(Request request, IntegrationPlanner.Plan plan, int scanned, MasterIndex library,
+                           CalibrationRigs rigs) {
     }
 
     /** A group Siril could not integrate; its raw frames are untouched. */
@@ -101,9 +106,10 @@ public final class IntegrateOperation {
                 listener, cancel);
         MasterScanner.Scan library = new LibraryScanner(reader, config.calibration().libraryLayout(), rigs)
                 .scan(request.library(), listener, cancel);
-        IntegrationPlanner.Plan plan = IntegrationPlanner.plan(raw, MasterIndex.of(library.masters()), rigs,
+        MasterIndex index = MasterIndex.of(library.masters());
+        IntegrationPlanner.Plan plan = IntegrationPlanner.plan(raw, index, rigs,
                 request.kinds(), config.calibration().integrate().minFrames()).onlyCamera(request.camera());
-        return new Prepared(request, plan, files.size());
+        return new Prepared(request, plan, files.size(), index, rigs);
     }
 
     /** Runs Siril for each group (bias first: a flat is calibrated with its master bias), then archives the masters. */
@@ -116,7 +122,6 @@ public final class IntegrateOperation {
         List<Path> made = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
         Map<IntegrationPlanner.Group, Path> biasMasters = new HashMap<>();
-        MasterIndex library = null;
         int n = 0;
         long total = prepared.plan().groups().stream().mapToLong(g -> g.frames().size()).sum();
         long done = 0;
@@ -165,20 +170,16 @@ public final class IntegrateOperation {
     }
 
     /** A master bias for the flats: one made in this run, else the library's, with the flats' bias values. */
-    private Path biasFor(IntegrationPlanner.Group flats, Map<IntegrationPlanner.Group, Path> made, Prepared prepared)
-            throws IOException {
+    private static Path biasFor(IntegrationPlanner.Group flats, Map<IntegrationPlanner.Group, Path> made,
+                                Prepared prepared) {
         MatchValues v = MatchValues.of(flats.sample());
         for (Map.Entry<IntegrationPlanner.Group, Path> e : made.entrySet()) {
             if (v.sameAs(MatchValues.of(e.getKey().sample()), e.getKey().keys())) {
                 return e.getValue();
             }
         }
-        MetadataReader reader = new MetadataReader(config.normalization());
-        CalibrationRigs rigs = CalibrationRigs.of(config, NightFolderScanner.rigFolders(prepared.request().data()));
-        MasterScanner.Scan library = new LibraryScanner(reader, config.calibration().libraryLayout(), rigs)
-                .scan(prepared.request().library(), ProgressListener.NONE, CancellationToken.none());
-        List<Field> keys = rigs.keysFor(MasterKind.BIAS, flats.sample());
-        for (MasterIndex.Entry e : MasterIndex.of(library.masters()).candidates(MasterKind.BIAS, keys, v)) {
+        List<Field> keys = prepared.rigs().keysFor(MasterKind.BIAS, flats.sample());
+        for (MasterIndex.Entry e : prepared.library().candidates(MasterKind.BIAS, keys, v)) {
             if (v.sameAs(e.values(), keys)) {
                 return e.master().file();
             }
