@@ -39,9 +39,8 @@ public final class BlinkPlanner {
             return false;
         }
         String top = rel.getName(0).toString();
-        for (org.apdm.core.metadata.FrameType t : List.of(org.apdm.core.metadata.FrameType.BIAS,
-                org.apdm.core.metadata.FrameType.DARK, org.apdm.core.metadata.FrameType.FLAT)) {
-            if (t.folderName().equalsIgnoreCase(top)) {
+        for (org.apdm.core.calibration.MasterKind k : org.apdm.core.calibration.MasterKind.values()) {
+            if (k.rawType().folderName().equalsIgnoreCase(top)) {
                 return true;
             }
         }
