@@ -83,7 +83,7 @@ public class CullBenchmark {
             Files.write(folder.resolve(name), SampleFiles.fits(h, 16, 16));
         }
         passes = new ApdmConfig(null, null, null, null, NormalizationRules.defaults(), false, null, null, null, null,
-                null, null, Map.of()).cullPasses(RIG);
+                null, null, Map.of(), List.of()).cullPasses(RIG);
     }
 
     @TearDown(Level.Trial)

@@ -12,6 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apdm.core.capture.CaptureProfileMatcher;
+import org.apdm.core.capture.CaptureProfiles;
+import org.apdm.core.capture.CaptureSource;
 import org.apdm.core.metadata.MetadataReader;
 import org.apdm.core.metadata.NormalizationRules;
 import org.apdm.core.scan.FrameScanner;
@@ -94,6 +97,24 @@ public class ScanBenchmark {
         List<Path> all = FrameScanner.list(raw, CancellationToken.none());
         List<ScannedFrame> frames = scanner.read(raw, all, f -> FrameScanner.ReadSpec.RAW, ProgressListener.NONE,
                 CancellationToken.none());
+        if (frames.size() != files || !frames.get(0).ok()) {
+            throw new IllegalStateException("scan is wrong: " + frames.get(0));
+        }
+        return frames;
+    }
+
+    /**
+     * The same scan as a capture source with {@code profile: auto}: every path is tried against each program's
+     * patterns before it is read. N.I.N.A. names match none but N.I.N.A.'s, the worst case for detection.
+     */
+    @Benchmark
+    public List<ScannedFrame> apdmScanDetectingTheProgram() throws IOException {
+        CaptureSource source = new CaptureSource(raw, CaptureProfiles.AUTO, java.util.Map.of());
+        List<Path> all = FrameScanner.list(raw, CancellationToken.none());
+        List<ScannedFrame> frames = scanner.read(raw, all, f -> {
+            CaptureProfileMatcher.Facts fact = CaptureProfileMatcher.facts(source, raw.relativize(f));
+            return new FrameScanner.ReadSpec(java.util.Map.of(), fact.profile().precedence(), true, null, fact.layers());
+        }, ProgressListener.NONE, CancellationToken.none());
         if (frames.size() != files || !frames.get(0).ok()) {
             throw new IllegalStateException("scan is wrong: " + frames.get(0));
         }

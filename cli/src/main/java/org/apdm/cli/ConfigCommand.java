@@ -98,6 +98,8 @@ public final class ConfigCommand {
                 m.put("filterAliases", c.normalization().filterAliases());
                 m.put("removeDuplicates", c.removeDuplicates());
                 m.put("rigs", List.copyOf(c.rigs().keySet()));
+                m.put("ingestSources", c.ingestSources().stream().map(src -> Map.of("path", src.path().toString(),
+                        "profile", src.profile(), "defaults", src.defaults())).toList());
                 out.println(Json.write(m));
                 out.flush();
                 return ExitCodes.OK;
@@ -118,6 +120,8 @@ public final class ConfigCommand {
             out.printf("duplicates:         %s%n", c.removeDuplicates() ? "remove" : "keep");
             out.printf("sync_service:       before %s, after %s%n", c.sync().before(), c.sync().after());
             out.printf("rigs configured:    %s%n", c.rigs().keySet());
+            c.ingestSources().forEach(src -> out.printf("ingest source:      %s (%s)%s%n", src.path(), src.profile(),
+                    src.defaults().isEmpty() ? "" : ", defaults " + src.defaults()));
             return ExitCodes.OK;
         }
 

@@ -3,11 +3,15 @@ package org.apdm.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apdm.core.capture.CaptureProfile;
+import org.apdm.core.capture.CaptureProfiles;
+import org.apdm.core.capture.CaptureSource;
 import org.apdm.core.config.ApdmConfig;
 import org.apdm.core.config.ConfigException;
 import org.apdm.core.fileops.ExecutionResult;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apdm ingest}: sorts a N.I.N.A. dump into the archive. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Sort the N.I.N.A. RAW folder: BIAS, then DARK, then FLAT, then LIGHT.",
+        description = {"Sort the N.I.N.A. RAW folder and other capture programs' folders into the archive.",
+                "BIAS, then DARK, then FLAT, then LIGHT; other programs' folders come from ingest.sources and --source.",
                 "Lights go to {data}/{optic}@f{ratio}+{camera}/10_Blink/{target}/DATE_{night}/FILTER_.../,",
                 "calibration frames to {calibration}/{TYPE}/{optic}+{camera}/DATE_{night}/.../.",
                 "Files that cannot be placed stay where they are and are listed with the reason."},
@@ -45,6 +50,13 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--calibration", paramLabel = "DIR",
             description = "Where raw BIAS/DARK/FLAT go (overrides roots.calibration; default: the RAW folder).")
     Path calibration;
+    @Option(names = "--source", paramLabel = "DIR[=PROFILE]",
+            description = {"Another capture program's folder to ingest too (repeatable), with its profile: "
+                    + "nina, sharpcap, asiair, dwarf3, seestar, ekos, apt, or auto (the default) to detect it per file. "
+                    + "Adds to ingest.sources in the configuration."})
+    List<String> sources = new ArrayList<>();
+    @Option(names = "--list-profiles", description = "List the capture programs apdm knows and their naming; change nothing.")
+    boolean listProfiles;
     @Option(names = "--dry-run", description = "Show the plan; change nothing.")
     boolean dryRun;
 
@@ -56,16 +68,45 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, IOException {
+        if (listProfiles) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (CaptureProfile p : CaptureProfiles.ALL) {
+                out.printf("%-9s %s%n", p.id(), p.program());
+                p.patterns().forEach(n -> out.println("          " + n.template()));
+            }
+            out.println("auto      detect per file: the first program above whose naming the path has, else N.I.N.A.");
+            out.flush();
+            return ExitCodes.OK;
+        }
         ApdmConfig config = configOption.load(env);
         Path rawDir = Engines.existingFolder(raw, config.roots().raw(), "--raw", "roots.raw", config);
         Path dataDir = Engines.folder(data, config.roots().data(), "--data", "roots.data", config);
         Path calDir = calibration != null ? calibration.toAbsolutePath().normalize()
                 : config.roots().calibration() != null ? config.roots().calibration() : rawDir;
-        IngestOperation.Request request = new IngestOperation.Request(rawDir, dataDir, calDir);
+        IngestOperation.Request request = new IngestOperation.Request(rawDir, dataDir, calDir, sources(sources));
         if (request.folderProblem() != null) {
             throw new UsageException(request.folderProblem());
         }
         return run(config, request, output, dryRun, env, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** {@code DIR[=PROFILE]} values; an unknown profile is a usage error naming the known ones. */
+    static List<CaptureSource> sources(List<String> values) {
+        List<CaptureSource> out = new ArrayList<>();
+        for (String v : values) {
+            int eq = v.lastIndexOf('=');
+            String dir = eq < 0 ? v : v.substring(0, eq);
+            String profile = eq < 0 ? CaptureProfiles.AUTO : v.substring(eq + 1).trim();
+            if (!profile.equalsIgnoreCase(CaptureProfiles.AUTO) && CaptureProfiles.byId(profile) == null) {
+                throw new UsageException("--source " + v + ": '" + profile + "' is not one of " + CaptureProfiles.ids());
+            }
+            Path path = Path.of(dir).toAbsolutePath().normalize();
+            if (!java.nio.file.Files.isDirectory(path)) {
+                throw new UsageException("--source " + v + ": " + path + " is not a folder");
+            }
+            out.add(new CaptureSource(path, profile, Map.of()));
+        }
+        return out;
     }
 
     /** Runs an ingest and prints its result; shared with {@code apdm demo}. */
@@ -131,6 +172,10 @@ public final class IngestCommand implements Callable<Integer> {
         m.put("raw", p.request().raw().toString());
         m.put("data", p.request().data().toString());
         m.put("calibration", p.request().calibration().toString());
+        m.put("sources", p.sources().stream().map(s -> Map.of("path", s.path().toString(),
+                "profile", s.profile())).toList());
+        m.put("programs", p.programs());
+        m.put("missingSources", p.missing().stream().map(Path::toString).toList());
         m.put("scanned", p.scanned());
         m.put("alreadyInPlace", p.planned().alreadyInPlace());
         Map<String, Long> summary = new LinkedHashMap<>();

@@ -32,14 +32,17 @@ import org.apdm.core.metadata.NormalizationRules;
  * @param ninaProfiles     N.I.N.A.'s profile folder, or null
  * @param scheduler        the Target Scheduler database settings
  * @param rigs             per-rig settings by canonical rig name
+ * @param ingestSources    capture folders besides the RAW folder, with their program ({@code ingest.sources})
  */
 public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database, NormalizationRules normalization,
                          boolean removeDuplicates, SyncCommands sync, CalibrationSettings calibration,
                          LocationSettings locations, StatusSettings status, Path ninaProfiles,
-                         SchedulerSettings scheduler, Map<String, RigConfig> rigs) {
+                         SchedulerSettings scheduler, Map<String, RigConfig> rigs,
+                         List<org.apdm.core.capture.CaptureSource> ingestSources) {
 
     public ApdmConfig {
         rigs = Map.copyOf(rigs);
+        ingestSources = ingestSources == null ? List.of() : List.copyOf(ingestSources);
     }
 
     /** The folders apdm reads and writes; any may be null when not configured. */
@@ -154,22 +157,22 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
 
     public ApdmConfig withRoots(Roots newRoots) {
         return new ApdmConfig(source, newRoots, stateDir, database, normalization, removeDuplicates, sync, calibration,
-                locations, status, ninaProfiles, scheduler, rigs);
+                locations, status, ninaProfiles, scheduler, rigs, ingestSources);
     }
 
     public ApdmConfig withStateDir(Path dir) {
         return new ApdmConfig(source, roots, dir, database, normalization, removeDuplicates, sync, calibration,
-                locations, status, ninaProfiles, scheduler, rigs);
+                locations, status, ninaProfiles, scheduler, rigs, ingestSources);
     }
 
     public ApdmConfig withDatabase(Path db) {
         return new ApdmConfig(source, roots, stateDir, db, normalization, removeDuplicates, sync, calibration,
-                locations, status, ninaProfiles, scheduler, rigs);
+                locations, status, ninaProfiles, scheduler, rigs, ingestSources);
     }
 
     public ApdmConfig withScheduler(SchedulerSettings s) {
         return new ApdmConfig(source, roots, stateDir, database, normalization, removeDuplicates, sync, calibration,
-                locations, status, ninaProfiles, s, rigs);
+                locations, status, ninaProfiles, s, rigs, ingestSources);
     }
 
     /**
@@ -179,7 +182,8 @@ public record ApdmConfig(Path source, Roots roots, Path stateDir, Path database,
     public org.apdm.core.fileops.EngineSettings engineSettings() {
         List<Path> archive = java.util.stream.Stream.of(roots.raw(), roots.data(), roots.calibration(), roots.reject(),
                 roots.library(), roots.pixinsightMasters(), roots.pixinsightTemp())
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        ingestSources.forEach(s -> archive.add(s.path()));
         return org.apdm.core.fileops.EngineSettings.of(stateDir).withRemoveDuplicates(removeDuplicates)
                 .withArchiveRoots(archive);
     }

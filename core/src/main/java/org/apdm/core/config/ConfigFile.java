@@ -22,7 +22,16 @@ public record ConfigFile(
         Status status,
         Nina nina,
         Scheduler scheduler,
-        Map<String, Rig> rigs) {
+        Map<String, Rig> rigs,
+        Ingest ingest) {
+
+    /** {@code ingest}: capture folders besides roots.raw. */
+    public record Ingest(List<IngestSource> sources) {
+    }
+
+    /** One capture folder: its program ({@code auto} to detect) and the facts its frames lack. */
+    public record IngestSource(String path, String profile, Map<String, String> defaults) {
+    }
 
     public record Roots(String raw, String data, String calibration, String reject, String library,
                         String pixinsightMasters, String pixinsightTemp) {
@@ -102,6 +111,6 @@ public record ConfigFile(
 
     public static ConfigFile empty() {
         return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(), null);
     }
 }

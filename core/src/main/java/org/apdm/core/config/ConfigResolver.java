@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apdm.core.calibration.CalibrationKeys;
+import org.apdm.core.capture.CaptureProfiles;
+import org.apdm.core.capture.CaptureSource;
 import org.apdm.core.calibration.FlatFallback;
 import org.apdm.core.calibration.LibraryLayout;
 import org.apdm.core.calibration.MasterKind;
@@ -160,7 +162,49 @@ public final class ConfigResolver {
         ApdmConfig.SchedulerSettings scheduler = scheduler(f.scheduler());
         NormalizationRules rules = new NormalizationRules(aliases, rule, zone, constants, java.util.Set.of());
         return new ApdmConfig(configFile, roots, stateDir, database, rules, removeDuplicates, sync, calibration,
-                locations, status, ninaProfiles, scheduler, rigs);
+                locations, status, ninaProfiles, scheduler, rigs, ingestSources(f.ingest(), roots));
+    }
+
+    private List<CaptureSource> ingestSources(ConfigFile.Ingest ingest, ApdmConfig.Roots roots) {
+        List<CaptureSource> out = new ArrayList<>();
+        if (ingest == null || ingest.sources() == null) {
+            return out;
+        }
+        for (int i = 0; i < ingest.sources().size(); i++) {
+            ConfigFile.IngestSource s = ingest.sources().get(i);
+            String where = "ingest.sources[" + (i + 1) + "]";
+            if (s == null || s.path() == null || s.path().isBlank()) {
+                problems.add(where + ".path: missing; name the folder the capture program writes to");
+                continue;
+            }
+            Path path = path(where + ".path", s.path());
+            if (path == null) {
+                continue;
+            }
+            String profile = s.profile() == null ? CaptureProfiles.AUTO : s.profile().trim().toLowerCase(Locale.ROOT);
+            if (!profile.equals(CaptureProfiles.AUTO) && CaptureProfiles.byId(profile) == null) {
+                problems.add(where + ".profile: '" + s.profile() + "' is not one of " + CaptureProfiles.ids());
+                continue;
+            }
+            if (roots.data() != null && (roots.data().startsWith(path) || path.startsWith(roots.data()))) {
+                problems.add(where + ".path: " + path + " and roots.data must not contain one another");
+                continue;
+            }
+            Map<String, String> defaults = new LinkedHashMap<>();
+            if (s.defaults() != null) {
+                for (Map.Entry<String, String> e : s.defaults().entrySet()) {
+                    String key = CaptureSource.DEFAULT_KEYS.get(e.getKey().trim().toLowerCase(Locale.ROOT));
+                    if (key == null) {
+                        problems.add(where + ".defaults." + e.getKey() + ": not one of "
+                                + String.join(", ", CaptureSource.DEFAULT_KEYS.keySet()));
+                    } else if (e.getValue() != null && !e.getValue().isBlank()) {
+                        defaults.put(key, e.getValue().trim());
+                    }
+                }
+            }
+            out.add(new CaptureSource(path, profile, defaults));
+        }
+        return out;
     }
 
     private ApdmConfig.CalibrationSettings calibration(ConfigFile.Calibration c) {

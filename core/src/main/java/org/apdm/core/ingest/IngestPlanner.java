@@ -34,8 +34,20 @@ public final class IngestPlanner {
 
     private static final List<FrameType> ORDER = List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT);
 
-    /** Where things go. */
-    public record Roots(Path raw, Path data, Path calibration) {
+    /**
+     * Where things come from and go.
+     *
+     * @param sources the capture folders read (the RAW folder first); emptied folders below them are removed
+     */
+    public record Roots(List<Path> sources, Path data, Path calibration) {
+
+        public Roots {
+            sources = List.copyOf(sources);
+        }
+
+        public Roots(Path raw, Path data, Path calibration) {
+            this(List.of(raw), data, calibration);
+        }
     }
 
     /**
@@ -73,6 +85,12 @@ public final class IngestPlanner {
             FrameMetadata m = f.metadata();
             FrameType type = m.type();
             String refusal = refusal(m, type);
+            if (refusal != null && (refusal.startsWith("missing") || refusal.startsWith("no image type"))
+                    && roots.sources().stream().skip(1).anyMatch(f.file()::startsWith)) {
+                // another program's folder: the frames may never carry it, so say where to give it once
+                refusal += "; give it for this folder in its ingest.sources entry: defaults: {optic, camera, "
+                        + "focal_ratio, type, target, filter}";
+            }
             if (refusal != null) {
                 left.add(new LeftBehind(f.file(), refusal));
                 continue;
@@ -118,7 +136,7 @@ public final class IngestPlanner {
         List<Path> allowed = new ArrayList<>();
         allowed.add(roots.data());
         allowed.add(roots.calibration());
-        Plan plan = new Plan("ingest", ops, left, allowed, List.of(roots.raw()));
+        Plan plan = new Plan("ingest", ops, left, allowed, roots.sources());
         return new Result(plan, inPlace, counts);
     }
 

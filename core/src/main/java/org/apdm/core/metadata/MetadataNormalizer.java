@@ -46,8 +46,16 @@ public final class MetadataNormalizer {
     private static final String[] LAT_KEYS = {"SITELAT", "OBSGEO-B"};
     private static final String[] LONG_KEYS = {"SITELONG", "OBSGEO-L"};
 
-    /** A source of raw values; {@code fromPath} marks folder and file-name tokens. */
-    public record Source(Map<String, String> values, boolean fromPath) {
+    /**
+     * A source of raw values; {@code fromPath} marks folder and file-name tokens, {@code fallback} configured
+     * defaults, which a value derived from the other sources (FOCALLEN / APTDIA) still beats.
+     */
+    public record Source(Map<String, String> values, boolean fromPath, boolean fallback) {
+
+        public Source(Map<String, String> values, boolean fromPath) {
+            this(values, fromPath, false);
+        }
+
         String first(String... keys) {
             for (String k : keys) {
                 String v = values.get(k);
@@ -85,7 +93,8 @@ public final class MetadataNormalizer {
         set(v, Field.TYPE, upper(first(sources, TYPE_KEYS)));
         set(v, Field.OPTIC, name(sources, notes, invalid, Field.OPTIC, "TELESCOP", OPTIC_KEYS));
         set(v, Field.CAMERA, name(sources, notes, invalid, Field.CAMERA, "INSTRUME", CAMERA_KEYS));
-        set(v, Field.FOCAL_RATIO, numeric(sources, notes, invalid, Field.FOCAL_RATIO, "FOCRATIO",
+        List<Source> written = sources.stream().filter(s -> !s.fallback()).toList();
+        set(v, Field.FOCAL_RATIO, numeric(written, notes, invalid, Field.FOCAL_RATIO, "FOCRATIO",
                 MetadataNormalizer::ratio, Range.FOCAL_RATIO, "FOCRATIO"));
         set(v, Field.EXPOSURE, numeric(sources, notes, invalid, Field.EXPOSURE, "EXPOSURE",
                 MetadataNormalizer::twoDecimals, Range.EXPOSURE, EXPOSURE_KEYS));
@@ -119,6 +128,10 @@ public final class MetadataNormalizer {
         }
         if (v[Field.FOCAL_RATIO.ordinal()] == null) {
             set(v, Field.FOCAL_RATIO, derivedRatio(sources, v));
+        }
+        if (v[Field.FOCAL_RATIO.ordinal()] == null && written.size() < sources.size()) {
+            set(v, Field.FOCAL_RATIO, numeric(sources.stream().filter(Source::fallback).toList(), notes, invalid,
+                    Field.FOCAL_RATIO, "FOCRATIO", MetadataNormalizer::ratio, Range.FOCAL_RATIO, "FOCRATIO"));
         }
         if (constants != null) {
             if (v[Field.FOCAL_RATIO.ordinal()] == null && constants.focalRatio() != null) {

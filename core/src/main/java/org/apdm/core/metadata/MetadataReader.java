@@ -60,6 +60,31 @@ public final class MetadataReader {
      */
     public FrameMetadata read(Path file, Path relative, Map<String, String> structural, Precedence precedence,
                               boolean readHeader) throws UnreadableFileException {
+        return read(file, relative, structural, Layers.NONE, precedence, readHeader);
+    }
+
+    /**
+     * What a capture profile adds to the names and the header of a frame.
+     *
+     * @param pattern       values the program's naming pattern found in the path: ranked right after the header
+     *                      ({@code HEADER_FIRST}) or before the generic name tokens ({@code PATH_FIRST})
+     * @param defaults      values the source's frames lack (configured, or the program's constants): ranked last
+     * @param ignoredHeader header keywords the program fills with something else (ASIAIR's TELESCOP is the mount)
+     */
+    public record Layers(Map<String, String> pattern, Map<String, String> defaults, Set<String> ignoredHeader) {
+        public static final Layers NONE = new Layers(Map.of(), Map.of(), Set.of());
+
+        public Layers {
+            pattern = Map.copyOf(pattern);
+            defaults = Map.copyOf(defaults);
+            ignoredHeader = Set.copyOf(ignoredHeader);
+        }
+    }
+
+    /** Reads one file with what its capture profile adds. */
+    public FrameMetadata read(Path file, Path relative, Map<String, String> structural, Layers layers,
+                              Precedence precedence, boolean readHeader) throws UnreadableFileException {
+        Map<String, String> pattern = layers.pattern();
         // NFC as for headers: a folder typed on macOS arrives decomposed
         PathTokens tokens = PathTokens.parse(PathTokens.segments(relative).stream().map(HeaderText::nfc).toList());
         ImageFormat format = ImageFormat.of(file);
@@ -75,13 +100,21 @@ public final class MetadataReader {
                 throw new UnreadableFileException("truncated file: the data is shorter than its header says");
             }
         }
-        List<MetadataNormalizer.Source> sources = new ArrayList<>(3);
+        List<MetadataNormalizer.Source> sources = new ArrayList<>(5);
         MetadataNormalizer.Source names = new MetadataNormalizer.Source(tokens.values(), true);
-        MetadataNormalizer.Source head = header == null ? null : new MetadataNormalizer.Source(header.values(), false);
+        Map<String, String> headerValues = header == null ? null : header.values();
+        if (headerValues != null && !layers.ignoredHeader().isEmpty()) {
+            headerValues = new java.util.LinkedHashMap<>(headerValues);
+            headerValues.keySet().removeAll(layers.ignoredHeader());
+        }
+        MetadataNormalizer.Source head = headerValues == null ? null : new MetadataNormalizer.Source(headerValues, false);
         if (!structural.isEmpty()) {
             sources.add(new MetadataNormalizer.Source(structural, true));
         }
         if (precedence == Precedence.PATH_FIRST) {
+            if (!pattern.isEmpty()) {
+                sources.add(new MetadataNormalizer.Source(pattern, true));
+            }
             sources.add(names);
             if (head != null) {
                 sources.add(head);
@@ -90,7 +123,13 @@ public final class MetadataReader {
             if (head != null) {
                 sources.add(head);
             }
+            if (!pattern.isEmpty()) {
+                sources.add(new MetadataNormalizer.Source(pattern, true));
+            }
             sources.add(names);
+        }
+        if (!layers.defaults().isEmpty()) {
+            sources.add(new MetadataNormalizer.Source(layers.defaults(), false, true));
         }
         if (format == ImageFormat.CAMERA_RAW && tokens.get("TYPE") == null && !structural.containsKey("TYPE")) {
             sources.add(new MetadataNormalizer.Source(Map.of("TYPE", "LIGHT"), true));

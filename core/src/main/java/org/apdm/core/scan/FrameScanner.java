@@ -25,10 +25,16 @@ public final class FrameScanner {
      * @param readHeader   always open the header
      * @param headerNeeded when {@code readHeader} is false: the names are read first, and the header
      *                     only when this says the names lack something (null: never)
+     * @param layers       what the frame's capture profile adds (pattern values, defaults)
      */
     public record ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader,
-                           java.util.function.Predicate<FrameMetadata> headerNeeded) {
+                           java.util.function.Predicate<FrameMetadata> headerNeeded, MetadataReader.Layers layers) {
         public static final ReadSpec RAW = new ReadSpec(Map.of(), MetadataReader.Precedence.PATH_FIRST, true, null);
+
+        public ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader,
+                        java.util.function.Predicate<FrameMetadata> headerNeeded) {
+            this(structural, precedence, readHeader, headerNeeded, MetadataReader.Layers.NONE);
+        }
 
         public ReadSpec(Map<String, String> structural, MetadataReader.Precedence precedence, boolean readHeader) {
             this(structural, precedence, readHeader, null);
@@ -69,9 +75,10 @@ public final class FrameScanner {
     public ScannedFrame readOne(Path root, Path file, ReadSpec spec) {
         Path relative = root.relativize(file);
         try {
-            FrameMetadata m = reader.read(file, relative, spec.structural(), spec.precedence(), spec.readHeader());
+            FrameMetadata m = reader.read(file, relative, spec.structural(), spec.layers(), spec.precedence(),
+                    spec.readHeader());
             if (!spec.readHeader() && spec.headerNeeded() != null && spec.headerNeeded().test(m)) {
-                m = reader.read(file, relative, spec.structural(), spec.precedence(), true);
+                m = reader.read(file, relative, spec.structural(), spec.layers(), spec.precedence(), true);
             }
             return new ScannedFrame(file, relative, m, null);
         } catch (UnreadableFileException e) {

@@ -18,7 +18,29 @@ public final class IngestSummary {
 
     /** Folders the paths of an ingest are shown relative to. */
     public static PathDisplay display(IngestOperation.Request request) {
-        return new PathDisplay(java.util.Arrays.asList(request.raw(), request.data(), request.calibration()));
+        List<java.nio.file.Path> roots = new ArrayList<>(java.util.Arrays.asList(request.raw(), request.data(),
+                request.calibration()));
+        request.sources().forEach(s -> roots.add(s.path()));
+        return new PathDisplay(roots);
+    }
+
+    /** Which capture program the frames were read as, when any is not N.I.N.A., and the sources not there now. */
+    static List<String> sourceLines(IngestOperation.Prepared p) {
+        List<String> out = new ArrayList<>();
+        if (!p.programs().isEmpty() && !p.programs().keySet().equals(java.util.Set.of("N.I.N.A."))) {
+            StringBuilder sb = new StringBuilder("  read as      ");
+            p.programs().forEach((program, n) -> sb.append(sb.length() > 15 ? ", " : "").append(program).append(' ')
+                    .append(n));
+            out.add(sb.toString());
+        }
+        if (p.ignored() > 0) {
+            out.add(String.format("  not frames   %5d  (previews, logs and the programs' own stacks; left where they are)",
+                    p.ignored()));
+        }
+        for (java.nio.file.Path missing : p.missing()) {
+            out.add("  not found    " + missing + " (source folder skipped; connect it and run ingest again)");
+        }
+        return out;
     }
 
     /** The plan of a dry run: what was scanned, where files would go, what stays. */
@@ -28,6 +50,7 @@ public final class IngestSummary {
         out.add(String.format("Ingest plan (dry run, nothing changed): %s", p.request().raw()));
         out.add(String.format("  scanned %d files in %.2f s; %d already in place", p.scanned(),
                 p.scanTime().toMillis() / 1000.0, p.planned().alreadyInPlace()));
+        out.addAll(sourceLines(p));
         out.addAll(PlanSummary.planLines(display, p.planned().plan(), predicted, everyFile));
         out.addAll(PlanSummary.leftBehindLines(display, p.planned().plan().leftBehind()));
         return out;
@@ -41,6 +64,7 @@ public final class IngestSummary {
         out.addAll(PlanSummary.recoveryLines(p.recovery()));
         out.add(String.format("Ingest %s%s", p.request().raw(), ex.cancelled() ? " (cancelled)" : ""));
         out.add(String.format("  scanned      %5d files in %.2f s", p.scanned(), p.scanTime().toMillis() / 1000.0));
+        out.addAll(sourceLines(p));
         Map<FrameType, Integer> byType = p.planned().byType();
         StringBuilder types = new StringBuilder();
         for (FrameType t : List.of(FrameType.BIAS, FrameType.DARK, FrameType.FLAT, FrameType.LIGHT)) {

@@ -156,6 +156,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ingestSourcesTakeAProfileAndDefaultsUnderTheirFriendlyNames() throws Exception {
+        Path f = write("c.yaml", "roots:\n  data: /data\ningest:\n  sources:\n    - path: /media/ASIAIR\n"
+                + "      profile: ASIAIR\n      defaults: {optic: RedCat51, focal_ratio: 4.9}\n    - path: /media/card\n");
+        List<org.apdm.core.capture.CaptureSource> sources = ConfigLoader.load(f, locations(), Map.of()).ingestSources();
+        assertEquals(2, sources.size());
+        assertEquals("asiair", sources.get(0).profile());
+        assertEquals(Map.of("TELESCOP", "RedCat51", "FOCRATIO", "4.9"), sources.get(0).defaults());
+        assertEquals("auto", sources.get(1).profile(), "no profile: detect per file");
+        String msg = error("roots:\n  data: /data\ningest:\n  sources:\n    - path: /media/x\n      profile: maxim\n"
+                + "    - path: /media/y\n      defaults: {telescope: X}\n    - profile: seestar\n    - path: /data/in\n");
+        assertTrue(msg.contains("ingest.sources[1].profile: 'maxim' is not one of dwarf3, seestar"), msg);
+        assertTrue(msg.contains("ingest.sources[2].defaults.telescope: not one of optic, camera"), msg);
+        assertTrue(msg.contains("ingest.sources[3].path: missing"), msg);
+        assertTrue(msg.contains("ingest.sources[4].path: /data/in and roots.data must not contain one another"), msg);
+    }
+
+    @Test
     void notValidYamlSaysSoWithTheLine() throws IOException {
         String msg = error("roots:\n  raw: [unclosed\n");
         assertTrue(msg.contains("bad.yaml"), msg);

@@ -120,6 +120,33 @@ class IngestFlowTest extends FxRobot {
     }
 
     @Test
+    void aCaptureFolderOfTheConfigurationIsPlannedAndSortedWithTheRawFolder() throws Exception {
+        Path card = tmp.resolve("dwarf-card");
+        Map<String, Object> h = new java.util.LinkedHashMap<>();
+        h.put("TELESCOP", "DWARF 3");
+        h.put("INSTRUME", "DWARF 3");
+        h.put("OBJECT", "M 42");
+        h.put("FILTER", "Astro");
+        h.put("EXPTIME", 15.0);
+        h.put("GAIN", 60);
+        h.put("DATE-OBS", "2025-04-14T00:31:10.677");
+        org.apdm.core.demo.SampleFiles.writeFits(card.resolve(
+                "DWARF_RAW_TELE_M 42_EXP_15_GAIN_60_2025-04-13-19-31-00-000/M 42_15s60_Astro_20250413-193110677_27C.fits"), h);
+        Files.writeString(demo.config(), Files.readString(demo.config())
+                + "\ningest:\n  sources:\n    - path: " + card + "\n");
+        openAndPlan(GuiTestKit.options(tmp, demo.config()));
+
+        PlanPreview p = fx(() -> page().flow().previewProperty().get());
+        assertTrue(p.summaryLines().stream().anyMatch(l -> l.startsWith("  read as") && l.contains("DWARF 3 1")),
+                p.summaryLines().toString());
+        clickOn("#approveButton");
+        await("the result", () -> lookup("#resultBanner").tryQuery().isPresent());
+        try (Stream<Path> s = Files.walk(demo.data().resolve("DWARFIII@f4.3+DWARFIII/10_Blink/M 42"))) {
+            assertTrue(s.anyMatch(f -> f.toString().endsWith(".fits")), "the DWARF frame is in the DWARFIII rig");
+        }
+    }
+
+    @Test
     void cancelInTheMiddleStopsAfterTheCurrentFileAndLosesNothing() throws Exception {
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
