@@ -50,7 +50,8 @@ public final class BenchMain {
             case "db-update" -> DbUpdateBenchmark.class.getSimpleName();
             case "analyze" -> AnalyzeBenchmark.class.getSimpleName();
             case "run" -> RunBenchmark.class.getSimpleName();
-            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, run, gui, integrate)");
+            case "detect" -> DetectBenchmark.class.getSimpleName();
+            default -> throw new IllegalArgumentException("unknown group " + group + " (scan, large-scan, ingest, cull, distribute, db-update, analyze, astap, run, detect, gui, integrate)");
         };
         // jvmArgsAppend here replaces the @Fork arguments, so the heap limit of the large scan is repeated
         String[] jvmArgs = group.equals("large-scan")
@@ -74,7 +75,7 @@ public final class BenchMain {
             double medianMs = r.getPrimaryResult().getStatistics().getPercentile(50);
             int n = Integer.parseInt(r.getParams().getParam(sizeParam));
             if (name.startsWith("floorReadBytes") || name.startsWith("floorWalkAndReadBlockParallel") || name.startsWith("plainFilesMoveLoop")
-                    || name.startsWith("floorWalkAndReadHeaders") || name.equals("status")) { // status: the run group's baseline
+                    || name.startsWith("floorWalkAndReadHeaders") || name.startsWith("floorNameTokens") || name.equals("status")) { // status: the run group's baseline
                 floor = medianMs;
             }
             rows.add(new String[] {name, String.valueOf(n), String.format(Locale.ROOT, "%.0f", medianMs),

@@ -38,13 +38,20 @@ public final class NamePattern {
     private final Pattern regex;
     private final List<Slot> slots;
     private final Map<String, String> constants;
+    /** Literal text every matching file name holds ({@code _secs_}): most paths fail this before the regex runs. */
+    private final String required;
+    /** Literal text the file name (without extension) ends with ({@code C} of {@code _27C}), or null. */
+    private final String ending;
 
-    private NamePattern(String template, int segments, Pattern regex, List<Slot> slots, Map<String, String> constants) {
+    private NamePattern(String template, int segments, Pattern regex, List<Slot> slots, Map<String, String> constants,
+                        String required, String ending) {
+        this.ending = ending;
         this.template = template;
         this.segments = segments;
         this.regex = regex;
         this.slots = slots;
         this.constants = constants;
+        this.required = required;
     }
 
     /** @throws IllegalArgumentException when a placeholder is unknown or not closed */
@@ -53,8 +60,31 @@ public final class NamePattern {
         List<Slot> slots = new ArrayList<>();
         Map<String, String> constants = new LinkedHashMap<>();
         int i = 0;
+        int depth = 0;
+        String required = "";
+        StringBuilder literal = new StringBuilder();
         while (i < template.length()) {
             char c = template.charAt(i);
+            boolean constant = c == '{' && template.indexOf('=', i) > 0
+                    && template.indexOf('=', i) < template.indexOf('}', i);
+            // the longest literal of the file name outside optional parts and choices, and the one it ends with
+            if (constant) {
+                // matches nothing: the literal before it still ends the name
+            } else if (c == '{' || c == '/' || c == '[' || c == '(' || c == ']' || c == ')' || c == '|' || depth > 0) {
+                if (c == '/') {
+                    required = "";
+                } else if (literal.length() > required.length()) {
+                    required = literal.toString();
+                }
+                literal.setLength(0);
+            } else {
+                literal.append(c);
+            }
+            if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                depth--;
+            }
             if (c != '{') {
                 // a slash separates folder names; brackets and parentheses group; the rest is literal
                 re.append(switch (c) {
@@ -116,7 +146,11 @@ public final class NamePattern {
                 segments++;
             }
         }
-        return new NamePattern(template, segments, Pattern.compile(re.toString()), slots, Map.copyOf(constants));
+        if (literal.length() > required.length()) {
+            required = literal.toString();
+        }
+        return new NamePattern(template, segments, Pattern.compile(re.toString()), slots, Map.copyOf(constants),
+                required.length() >= 2 ? required : null, literal.length() > 0 ? literal.toString() : null);
     }
 
     private static String valueRegex(String key, String template) {
@@ -161,18 +195,16 @@ public final class NamePattern {
         if (n < segments) {
             return null;
         }
-        StringBuilder tail = new StringBuilder();
-        for (int k = n - segments; k < n; k++) {
-            String name = relative.getName(k).toString();
-            if (k == n - 1) {
-                String ext = ImageFormat.extension(name);
-                name = name.substring(0, name.length() - ext.length());
-            }
-            if (tail.length() > 0) {
-                tail.append('/');
-            }
-            tail.append(name);
+        String file = relative.getFileName().toString();
+        String stem = file.substring(0, file.length() - ImageFormat.extension(file).length());
+        if ((required != null && !stem.contains(required)) || (ending != null && !stem.endsWith(ending))) {
+            return null;
         }
+        StringBuilder tail = new StringBuilder();
+        for (int k = n - segments; k < n - 1; k++) {
+            tail.append(relative.getName(k)).append('/');
+        }
+        tail.append(stem);
         Matcher m = regex.matcher(tail);
         if (!m.matches()) {
             return null;
