@@ -96,8 +96,13 @@ public final class MetadataNormalizer {
         List<Source> written = sources.stream().filter(s -> !s.fallback()).toList();
         set(v, Field.FOCAL_RATIO, numeric(written, notes, invalid, Field.FOCAL_RATIO, "FOCRATIO",
                 MetadataNormalizer::ratio, Range.FOCAL_RATIO, "FOCRATIO"));
+        FrameType early = FrameType.of(v[Field.TYPE.ordinal()]);
+        // a 1 ms panel flat (and its dark) must not become 0.00, which reads as no exposure; everything else keeps
+        // N.I.N.A.'s two decimals, so a bias stays EXP_0.00
+        boolean fine = early == FrameType.FLAT || early == FrameType.DARK || early == FrameType.MASTER_FLAT
+                || early == FrameType.MASTER_DARK;
         set(v, Field.EXPOSURE, numeric(sources, notes, invalid, Field.EXPOSURE, "EXPOSURE",
-                MetadataNormalizer::twoDecimals, Range.EXPOSURE, EXPOSURE_KEYS));
+                fine ? MetadataNormalizer::exposure : MetadataNormalizer::twoDecimals, Range.EXPOSURE, EXPOSURE_KEYS));
         set(v, Field.SETTEMP, numeric(sources, notes, invalid, Field.SETTEMP, "SET-TEMP",
                 MetadataNormalizer::twoDecimals, Range.TEMPERATURE, SETTEMP_KEYS));
         set(v, Field.TEMP, temperature(sources, notes));
@@ -420,6 +425,15 @@ public final class MetadataNormalizer {
 
     public static String twoDecimals(String raw) {
         Double d = parseDouble(raw);
+        return d == null ? null : fixed(d, 2);
+    }
+
+    /** Two decimals, as N.I.N.A. names exposures; below 5 ms three significant digits ({@code 0.001}, {@code 0.00025}). */
+    static String exposure(String raw) {
+        Double d = parseDouble(raw);
+        if (d != null && d > 0 && d < 0.005) {
+            return BigDecimal.valueOf(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
         return d == null ? null : fixed(d, 2);
     }
 

@@ -49,6 +49,9 @@ class CaptureProfilesTest {
         assertValues("Autorun/Flat/Flat_810.0ms_Bin1_H_gain0_20240707-102251_-9.9C_0019.fit", "ZWO ASIAIR",
                 Map.of("TYPE", "Flat", "EXP", "0.81", "BIN", "1", "FILTER", "H", "GAIN", "0",
                         "DATE-LOC", "2024-07-07T10:22:51", "TEMP", "-9.9"));
+        assertValues("Autorun/Flat/Flat_1.0ms_Bin1_S_gain100_20240624-094304_-10.5C_0001.fit", "ZWO ASIAIR",
+                Map.of("TYPE", "Flat", "EXP", "0.001", "BIN", "1", "FILTER", "S", "GAIN", "100",
+                        "DATE-LOC", "2024-06-24T09:43:04", "TEMP", "-10.5"));
         assertValues("Autorun/Flat/Flat_3.4s_Bin1_2600MM_OIII_gain100_20260701-210029_272deg_-6.5C_0010.fit",
                 "ZWO ASIAIR", Map.of("TYPE", "Flat", "EXP", "3.4", "BIN", "1", "FILTER", "OIII", "GAIN", "100",
                         "DATE-LOC", "2026-07-01T21:00:29", "TEMP", "-6.5"));

@@ -250,6 +250,16 @@ class MetadataNormalizerTest {
     }
 
     @Test
+    void aFlatOfAMillisecondKeepsItsExposureWhileABiasKeepsNinasZero() {
+        assertEquals("0.001", normalize(header("IMAGETYP", "Flat", "EXPTIME", "0.001")).get(Field.EXPOSURE),
+                "an ASIAIR panel flat of 1.0 ms is not a flat of no exposure");
+        assertEquals("0.00025", normalize(header("IMAGETYP", "Dark", "EXPTIME", "0.00025")).get(Field.EXPOSURE));
+        assertEquals("0.81", normalize(header("IMAGETYP", "Flat", "EXPTIME", "0.81")).get(Field.EXPOSURE));
+        assertEquals("0.00", normalize(header("IMAGETYP", "Bias", "EXPTIME", "0.001")).get(Field.EXPOSURE),
+                "bias folders stay EXP_0.00, as N.I.N.A. names them");
+    }
+
+    @Test
     void nonNumericExposureIsDroppedWithAWarning() {
         FrameMetadata m = normalize(header("EXPOSURE", "long"));
 
