@@ -1,6 +1,7 @@
 package org.apdm.gui.ingest;
 
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.apdm.core.config.ApdmConfig;
@@ -35,9 +36,18 @@ public final class IngestView implements PageView {
         String raw = c == null || c.roots().raw() == null ? "(not set: Settings → Folders)" : c.roots().raw().toString();
         String data = c == null || c.roots().data() == null ? "(not set: Settings → Folders)" : c.roots().data().toString();
         String cal = c == null || c.roots().calibrationOrRaw() == null ? "(the RAW folder)" : c.roots().calibrationOrRaw().toString();
-        g.addRow(0, Ui.label("From", "muted"), Ui.label(raw, "path"));
-        g.addRow(1, Ui.label("Lights to", "muted"), Ui.label(data + "/{rig}/10_Blink/{target}/DATE_{night}/FILTER_{f}_EXP_{e}/", "path"));
-        g.addRow(2, Ui.label("Calibration to", "muted"), Ui.label(cal + "/{TYPE}/{optic}+{camera}/DATE_{night}/", "path"));
+        int row = 0;
+        g.addRow(row++, Ui.label("From", "muted"), Ui.label(raw, "path"));
+        if (c != null) {
+            // ingest.sources: other capture programs' folders, with the program or "auto"
+            for (org.apdm.core.capture.CaptureSource s : c.ingestSources()) {
+                Label source = Ui.label(s.path() + "  (" + s.profile() + ")", "path");
+                source.setId("ingestSource");
+                g.addRow(row++, Ui.label("Also from", "muted"), source);
+            }
+        }
+        g.addRow(row++, Ui.label("Lights to", "muted"), Ui.label(data + "/{rig}/10_Blink/{target}/DATE_{night}/FILTER_{f}_EXP_{e}/", "path"));
+        g.addRow(row, Ui.label("Calibration to", "muted"), Ui.label(cal + "/{TYPE}/{optic}+{camera}/DATE_{night}/", "path"));
         VBox card = Ui.card(Ui.label("Folders", "section-title"), g);
         return card;
     }

@@ -134,7 +134,14 @@ class IngestFlowTest extends FxRobot {
                 "DWARF_RAW_TELE_M 42_EXP_15_GAIN_60_2025-04-13-19-31-00-000/M 42_15s60_Astro_20250413-193110677_27C.fits"), h);
         Files.writeString(demo.config(), Files.readString(demo.config())
                 + "\ningest:\n  sources:\n    - path: " + card + "\n");
-        openAndPlan(GuiTestKit.options(tmp, demo.config()));
+        app = GuiTestKit.start(GuiTestKit.options(tmp, demo.config()));
+        await("the main window", () -> lookup("#nav-ingest").tryQuery().isPresent());
+        clickOn("#nav-ingest");
+        await("the folders card", () -> lookup("#ingestSource").tryQuery().isPresent());
+        assertEquals(card + "  (auto)", lookup("#ingestSource").queryAs(Label.class).getText(),
+                "the page says where else it reads from before anything is planned");
+        clickOn("#planButton");
+        await("the plan", () -> lookup("#planTiles").tryQuery().isPresent());
 
         PlanPreview p = fx(() -> page().flow().previewProperty().get());
         assertTrue(p.summaryLines().stream().anyMatch(l -> l.startsWith("  read as") && l.contains("DWARF 3 1")),
