@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code apdm watch}: waits for N.I.N.A. to finish writing, then runs the part of {@code apdm run} before the blink. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Ingest and cull each time N.I.N.A. has finished writing to the RAW folder.",
-                       "Waits until the RAW folder has files, none ending in .tmp, all unchanged for",
-                       "the settle time; then ingests and culls (the part of `apdm run` before the",
-                       "blink), and waits again."},
+                       "Waits until the RAW folder (and the folders of ingest.sources) has new files,",
+                       "none ending in .tmp, all unchanged for the settle time; then ingests and culls",
+                       "(the part of `apdm run` before the blink), and waits again. Files a run leaves",
+                       "where they are (a card's own stacks, frames it cannot place) start no new run."},
         footer = {"", "Exit codes: 0 stopped after --runs runs or --timeout, 2 usage or configuration error, 3 aborted."})
 public final class WatchCommand implements Callable<Integer> {
 
@@ -61,17 +62,24 @@ public final class WatchCommand implements Callable<Integer> {
         int done = 0;
         int code = ExitCodes.OK;
         var out = spec.commandLine().getOut();
+        List<Path> folders = new ArrayList<>(List.of(raw));
+        config.ingestSources().forEach(s -> folders.add(s.path()));
+        String watched = folders.size() == 1 ? raw.toString()
+                : raw + " and " + (folders.size() - 1) + " capture folder" + (folders.size() == 2 ? "" : "s");
+        java.util.Map<String, String> afterLastRun = null;
         try (Cancellation cancel = new Cancellation()) {
             while (runs == 0 || done < runs) {
                 if (!output.quiet()) {
-                    out.println("Waiting for " + raw + " to settle (" + settleSeconds + " s, no .tmp files)...");
+                    out.println("Waiting for " + watched + " to settle (" + settleSeconds + " s, no .tmp files)...");
                     out.flush();
                 }
-                if (!settler.awaitSettled(raw, () -> System.nanoTime() > deadline, cancel.token())) {
+                if (!settler.awaitSettled(folders, afterLastRun, () -> System.nanoTime() > deadline, cancel.token())) {
                     break;
                 }
                 code = Math.max(code, RunCommand.run(config, steps, List.of(), false, output, env, out,
                         spec.commandLine().getErr()));
+                // what stays (frames left behind, a card's stacks) does not start the next run; something new does
+                afterLastRun = FolderSettler.snapshot(folders);
                 done++;
             }
         }

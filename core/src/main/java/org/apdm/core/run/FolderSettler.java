@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -11,8 +12,8 @@ import java.util.stream.Stream;
 import org.apdm.core.task.CancellationToken;
 
 /**
- * For {@code apdm watch}: waits until N.I.N.A. has finished writing: no {@code .tmp} file, and every file's size
- * and modification time unchanged for the settle time. The clock and the sleep are injected so tests run fast.
+ * For {@code apdm watch}: waits until N.I.N.A. (and the capture folders of {@code ingest.sources}) have finished
+ * writing: no {@code .tmp} file, and every file's size and modification time unchanged for the settle time. The clock and the sleep are injected so tests run fast.
  */
 public final class FolderSettler {
 
@@ -61,17 +62,39 @@ public final class FolderSettler {
         return m;
     }
 
+    /** The files of all folders together; null when any holds a {@code .tmp} file. */
+    public static Map<String, String> snapshot(List<Path> folders) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        for (Path folder : folders) {
+            Map<String, String> one = snapshot(folder);
+            if (one == null) {
+                return null;
+            }
+            all.putAll(one);
+        }
+        return all;
+    }
+
     /**
      * Waits until the folder holds files and has settled. Returns false when cancelled or when {@code stop} says
      * so before it settled.
      */
     public boolean awaitSettled(Path folder, BooleanSupplier stop, CancellationToken cancel) throws IOException {
+        return awaitSettled(List.of(folder), null, stop, cancel);
+    }
+
+    /**
+     * Waits until the folders hold files, differ from {@code afterLastRun} (what the previous run left: frames it
+     * could not place, a card's own stacks) and have settled.
+     */
+    public boolean awaitSettled(List<Path> folders, Map<String, String> afterLastRun, BooleanSupplier stop,
+                                CancellationToken cancel) throws IOException {
         Map<String, String> last = null;
         long since = nanos.getAsLong();
         while (!cancel.isCancelled() && !stop.getAsBoolean()) {
-            Map<String, String> now = snapshot(folder);
+            Map<String, String> now = snapshot(folders);
             long t = nanos.getAsLong();
-            if (now == null || now.isEmpty() || !now.equals(last)) {
+            if (now == null || now.isEmpty() || now.equals(afterLastRun) || !now.equals(last)) {
                 last = now;
                 since = t;
             } else if (t - since >= settle.toNanos()) {

@@ -284,4 +284,30 @@ class RunExecutorTest {
         assertFalse(never.awaitSettled(raw, () -> clock.get() - start > Duration.ofSeconds(30).toNanos(),
                 CancellationToken.none()), "a .tmp file never settles; the stop condition ends the wait");
     }
+
+    @Test
+    void theWatchWakesForANewFileOnACardButNotForWhatTheLastRunLeft() throws IOException {
+        Path raw = Files.createDirectories(tmp.resolve("RAW"));
+        Path card = Files.createDirectories(tmp.resolve("card/MyWorks/M 81"));
+        Files.writeString(card.resolve("Stacked_37_M 81_10.0s_IRCUT_20250607-221810.fit"), "stack");
+        Path subs = Files.createDirectories(tmp.resolve("card/MyWorks/M 81_sub"));
+        List<Path> folders = List.of(raw, tmp.resolve("card"));
+        java.util.Map<String, String> afterRun = FolderSettler.snapshot(folders);
+        AtomicLong clock = new AtomicLong();
+        AtomicInteger polls = new AtomicInteger();
+        FolderSettler settler = new FolderSettler(Duration.ofSeconds(10), Duration.ofSeconds(1), d -> {
+            clock.addAndGet(d.toNanos());
+            if (polls.incrementAndGet() == 30) { // the Seestar saves a new sub
+                try {
+                    Files.writeString(subs.resolve("Light_M 81_10.0s_IRCUT_20250607-223000.fit"), "sub");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, clock::get);
+        assertTrue(settler.awaitSettled(folders, afterRun, () -> clock.get() > Duration.ofSeconds(120).toNanos(),
+                CancellationToken.none()));
+        assertTrue(clock.get() >= Duration.ofSeconds(40).toNanos(), "the stack alone did not start a run; the new "
+                + "sub did, once settled: " + Duration.ofNanos(clock.get()));
+    }
 }
