@@ -33,7 +33,9 @@ public final class SettingField {
         /** Comma-separated words ({@code exposure, settemp, gain}). */
         WORDS,
         /** {@code FROM = TO} per line. */
-        PAIRS
+        PAIRS,
+        /** {@code FOLDER | PROFILE | key=value, key=value} per line: the capture folders of {@code ingest.sources}. */
+        SOURCES
     }
 
     private final List<Object> path;
@@ -147,6 +149,30 @@ public final class SettingField {
                 });
                 return out;
             }
+            case SOURCES -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                t.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
+                    String[] parts = l.split("\\|", 3);
+                    Map<String, Object> source = new LinkedHashMap<>();
+                    source.put("path", parts[0].strip());
+                    if (parts.length > 1 && !parts[1].isBlank()) {
+                        source.put("profile", parts[1].strip());
+                    }
+                    if (parts.length > 2 && !parts[2].isBlank()) {
+                        Map<String, String> defaults = new LinkedHashMap<>();
+                        for (String pair : parts[2].split(",")) {
+                            int eq = pair.indexOf('=');
+                            if (!pair.isBlank()) {
+                                defaults.put((eq < 0 ? pair : pair.substring(0, eq)).strip(),
+                                        eq < 0 ? "" : pair.substring(eq + 1).strip());
+                            }
+                        }
+                        source.put("defaults", defaults);
+                    }
+                    out.add(source);
+                });
+                return out;
+            }
             default -> {
                 return t.isBlank() ? null : t.strip();
             }
@@ -169,6 +195,30 @@ public final class SettingField {
                 }
                 List<String> lines = new ArrayList<>();
                 m.forEach((k, v) -> lines.add((String.valueOf(k).isEmpty() ? "\"\"" : k) + " = " + (v == null ? "" : v)));
+                yield String.join("\n", lines);
+            }
+            case SOURCES -> {
+                if (!(value instanceof List<?> l)) {
+                    yield String.valueOf(value);
+                }
+                List<String> lines = new ArrayList<>();
+                for (Object o : l) {
+                    if (!(o instanceof Map<?, ?> m)) {
+                        lines.add(String.valueOf(o));
+                        continue;
+                    }
+                    StringBuilder sb = new StringBuilder(String.valueOf(m.get("path") == null ? "" : m.get("path")));
+                    Object defaults = m.get("defaults");
+                    if (m.get("profile") != null || defaults instanceof Map<?, ?>) {
+                        sb.append(" | ").append(m.get("profile") == null ? "auto" : m.get("profile"));
+                    }
+                    if (defaults instanceof Map<?, ?> d && !d.isEmpty()) {
+                        List<String> pairs = new ArrayList<>();
+                        d.forEach((k, v) -> pairs.add(k + "=" + (v == null ? "" : v)));
+                        sb.append(" | ").append(String.join(", ", pairs));
+                    }
+                    lines.add(sb.toString());
+                }
                 yield String.join("\n", lines);
             }
             case NUMBER -> {

@@ -108,7 +108,7 @@ public final class SettingsView implements PageView {
                 c.setId(id);
                 return c;
             }
-            case LINES, PAIRS -> {
+            case LINES, PAIRS, SOURCES -> {
                 TextArea a = new TextArea();
                 a.setPrefRowCount(3);
                 a.setPrefColumnCount(50);

@@ -71,6 +71,9 @@ public final class SettingsViewModel {
         this.context = context;
         sections.add(new Section("Folders", "Where apdm reads and writes. Relative paths are relative to the configuration file.", List.of(
                 field(List.of("roots", "raw"), "RAW", "Where N.I.N.A. writes frames; ingest sorts everything below it.", SettingField.Kind.PATH),
+                field(List.of("ingest", "sources"), "Capture folders", "Other capture programs' folders, one per line: "
+                        + "FOLDER | PROFILE | defaults, e.g. /media/ASIAIR | asiair | optic=RedCat51, focal_ratio=4.9. "
+                        + "PROFILE: auto (detect), nina, sharpcap, asiair, dwarf3, seestar, ekos, apt.", SettingField.Kind.SOURCES),
                 field(List.of("roots", "data"), "Data", "The archive: one folder per rig with 10_Blink … 60_Done.", SettingField.Kind.PATH),
                 field(List.of("roots", "calibration"), "Calibration frames", "Raw BIAS, DARK and FLAT go here (empty: the RAW folder).", SettingField.Kind.PATH),
                 field(List.of("roots", "reject"), "Reject", "Culled frames keep their path below this folder and can be restored.", SettingField.Kind.PATH),

@@ -87,6 +87,31 @@ class SettingsViewTest extends FxRobot {
         assertFalse(fx(() -> read().contains("moonphase")), "nothing saved");
     }
 
+    @Test
+    void aCaptureFolderIsTypedAsOneLineCheckedAndSavedAsASource() throws Exception {
+        clickOn("Folders");
+        String field = "ingest_sources";
+        await("the field", () -> lookup("#field-" + field).tryQuery().isPresent());
+        Path card = Files.createDirectories(tmp.resolve("ASIAIR"));
+        fx(() -> lookup("#field-" + field).queryTextInputControl().clear());
+        GuiTestKit.type(this, "#field-" + field, card + " | maxim");
+        await("the problem", () -> !problem(field).isEmpty());
+        assertTrue(problem(field).startsWith("'maxim' is not one of dwarf3, seestar"), problem(field));
+        assertTrue(lookup("#saveSettings").queryButton().isDisabled());
+
+        fx(() -> lookup("#field-" + field).queryTextInputControl().clear());
+        GuiTestKit.type(this, "#field-" + field, card + " | asiair | optic=RedCat51, focal_ratio=4.9");
+        await("the problem to go", () -> problem(field).isEmpty() && !lookup("#saveSettings").queryButton().isDisabled());
+        clickOn("#saveSettings");
+        await("the save", () -> !original.equals(read()));
+        var sources = ConfigLoader.load(config, GuiTestKit.options(tmp, config).locations(), java.util.Map.of())
+                .ingestSources();
+        assertEquals(1, sources.size(), read());
+        assertEquals(card, sources.get(0).path());
+        assertEquals("asiair", sources.get(0).profile());
+        assertEquals(java.util.Map.of("TELESCOP", "RedCat51", "FOCRATIO", "4.9"), sources.get(0).defaults());
+    }
+
     String read() {
         try {
             return Files.readString(config);
