@@ -203,6 +203,21 @@ class IngestSourcesTest {
     }
 
     @Test
+    void aRenamedAsiairFrameIsKnownByItsHeadersCreator() throws IOException {
+        asiair();
+        Path light = asiair.resolve("Autorun/Light/C 1/Light_C 1_300.0s_Bin1_183MC_gain111_20260410-230651_288deg_-10.0C_0001.fit");
+        Files.createDirectories(asiair.resolve("best"));
+        Files.move(light, asiair.resolve("best/c1_keeper.fit"));
+        Path config = config("ingest:\n  sources:\n    - path: ASIAIR\n      defaults: {optic: RedCat51, focal_ratio: 4.9}\n");
+        CliHarness.Run r = cli.apdm("ingest", "--config", config.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(Files.isDirectory(data.resolve("RedCat51@f4.9+ZWO ASI183MC Pro/10_Blink/C 1/DATE_2026-04-10")),
+                "CREATOR 'ZWO ASIAIR Plus' makes it an ASIAIR frame, so the mount in TELESCOP is not the optic\n"
+                        + r.out() + tree());
+        assertFalse(Files.exists(data.resolve("EQMod Mount@f4.9+ZWO ASI183MC Pro")), tree());
+    }
+
+    @Test
     void aSourceGivenOnTheCommandLineAndAnUnknownProfileIsRefused() throws IOException {
         dwarf();
         Path config = config("");

@@ -21,12 +21,15 @@ import org.apdm.core.metadata.MetadataReader;
  *                      value means the word says nothing ({@code OBJECT=Capture}, SharpCap's name for no target)
  * @param ignoredHeader header keywords the program fills with something else (ASIAIR's TELESCOP is the mount)
  * @param constants     header keywords and values the program's frames always have but may not write; ranked last
+ * @param creator       header keyword → how its value starts in the program's frames ({@code CREATOR 'ZWO ASIAIR'}):
+ *                      recognises a frame whose name was changed
  */
 public record CaptureProfile(String id, String program, List<NamePattern> patterns, List<NamePattern> outputs,
                              MetadataReader.Precedence precedence, Map<String, String> words,
-                             Set<String> ignoredHeader, Map<String, String> constants) {
+                             Set<String> ignoredHeader, Map<String, String> constants, Map<String, String> creator) {
 
     public CaptureProfile {
+        creator = Map.copyOf(creator);
         patterns = List.copyOf(patterns);
         outputs = List.copyOf(outputs);
         words = Map.copyOf(words);
@@ -50,6 +53,14 @@ public record CaptureProfile(String id, String program, List<NamePattern> patter
             }
         }
         return null;
+    }
+
+    /** True when a header's creator keywords say this program wrote the file. */
+    public boolean wrote(Map<String, String> header) {
+        return creator.entrySet().stream().anyMatch(e -> {
+            String v = header.get(e.getKey());
+            return v != null && v.trim().startsWith(e.getValue());
+        });
     }
 
     /** True when the path is one of the program's own products (a stack), not a sub. */

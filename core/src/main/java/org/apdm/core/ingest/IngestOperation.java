@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apdm.core.capture.CaptureProfile;
 import org.apdm.core.capture.CaptureProfileMatcher;
 import org.apdm.core.capture.CaptureProfiles;
 import org.apdm.core.capture.CaptureSource;
@@ -121,6 +122,19 @@ public final class IngestOperation {
                 }
                 files.add(f);
                 facts.put(f, fact);
+            }
+            if (!rawFolder) {
+                // a frame renamed or moved out of its program's folders: its header may still say who wrote it
+                List<Path> unrecognised = files.stream().filter(f -> facts.get(f).unrecognised()).toList();
+                Map<Path, CaptureProfileMatcher.Facts> byCreator = new java.util.concurrent.ConcurrentHashMap<>();
+                unrecognised.parallelStream().forEach(f -> {
+                    CaptureProfile writer = CaptureProfiles.byCreator(
+                            MetadataReader.headerKeywords(f, CaptureProfiles.CREATOR_KEYWORDS));
+                    if (writer != null && writer != CaptureProfiles.NINA) {
+                        byCreator.put(f, CaptureProfileMatcher.facts(source, source.path().relativize(f), writer));
+                    }
+                });
+                facts.putAll(byCreator);
             }
             scanned += files.size();
             listener.onMessage("scanning " + files.size() + " files in " + source.path()

@@ -81,6 +81,23 @@ public final class MetadataReader {
         }
     }
 
+    /**
+     * A few keywords of a FITS or XISF header (which program wrote it), or an empty map when the file has no such
+     * header or cannot be read: the scan that follows reports that file's problem.
+     */
+    public static Map<String, String> headerKeywords(Path file, Set<String> keys) {
+        try {
+            RawHeader h = switch (ImageFormat.of(file)) {
+                case FITS -> FitsHeaderReader.read(file, Keywords.of(keys));
+                case XISF -> XisfHeaderReader.read(file, keys::contains);
+                default -> null;
+            };
+            return h == null ? Map.of() : h.values();
+        } catch (UnreadableFileException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
     /** Reads one file with what its capture profile adds. */
     public FrameMetadata read(Path file, Path relative, Map<String, String> structural, Layers layers,
                               Precedence precedence, boolean readHeader) throws UnreadableFileException {

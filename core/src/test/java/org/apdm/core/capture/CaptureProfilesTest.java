@@ -122,6 +122,23 @@ class CaptureProfilesTest {
     }
 
     @Test
+    void theHeadersCreatorNamesTheProgramOfARenamedFrame() {
+        assertEquals(CaptureProfiles.ASIAIR, CaptureProfiles.byCreator(Map.of("CREATOR", "ZWO ASIAIR Plus")));
+        assertEquals(CaptureProfiles.SEESTAR, CaptureProfiles.byCreator(Map.of("CREATOR", "ZWO Seestar S50")));
+        assertEquals(CaptureProfiles.SHARPCAP, CaptureProfiles.byCreator(Map.of("SWCREATE", "SharpCap v4.1.12946.0, 64 bit")));
+        assertEquals(CaptureProfiles.APT, CaptureProfiles.byCreator(Map.of("SWCREATE", "Astro Photography Tool - APT v.3.54.1")));
+        assertEquals(CaptureProfiles.DWARF3, CaptureProfiles.byCreator(Map.of("ORIGIN", "DWARFLAB")));
+        assertEquals(CaptureProfiles.NINA, CaptureProfiles.byCreator(Map.of("SWCREATE", "N.I.N.A. 3.1.2.9001 (x64)")));
+        assertNull(CaptureProfiles.byCreator(Map.of("SWCREATE", "MaxIm DL")));
+        CaptureProfileMatcher.Facts renamed = detect("best/c1_0001.fit");
+        assertTrue(renamed.unrecognised(), "no pattern matched: the header is asked");
+        CaptureProfileMatcher.Facts asiair = CaptureProfileMatcher.facts(AUTO, Path.of("best/c1_0001.fit"),
+                CaptureProfiles.ASIAIR);
+        assertTrue(asiair.layers().ignoredHeader().contains("TELESCOP"), "still the ASIAIR's rules: TELESCOP is the mount");
+        assertFalse(asiair.unrecognised());
+    }
+
+    @Test
     void aConfiguredProfileIsUsedAsIsAndItsDefaultsComeAfterTheProgramsConstants() {
         CaptureSource dwarf = new CaptureSource(Path.of("/dwarf"), "dwarf3", Map.of("INSTRUME", "My DWARF"));
         CaptureProfileMatcher.Facts f = CaptureProfileMatcher.facts(dwarf, Path.of("notes/odd name.fits"));
