@@ -39,4 +39,12 @@ final class CliHarness {
         int code = ApdmCli.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** {@code apdm ARGS --config CONFIG}. */
+    Run apdm(java.nio.file.Path config, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return apdm(all);
+    }
 }

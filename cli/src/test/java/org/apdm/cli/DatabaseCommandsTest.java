@@ -66,11 +66,7 @@ class DatabaseCommandsTest {
     }
 
     CliHarness.Run apdm(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = config.toString();
-        return cli.apdm(all);
+        return cli.apdm(config, args);
     }
 
     @Test

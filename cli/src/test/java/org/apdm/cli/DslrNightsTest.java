@@ -55,11 +55,7 @@ class DslrNightsTest {
     }
 
     CliHarness.Run apdm(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = config.toString();
-        return cli.apdm(all);
+        return cli.apdm(config, args);
     }
 
     @Test
