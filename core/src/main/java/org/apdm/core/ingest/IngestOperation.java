@@ -28,8 +28,8 @@ import org.apdm.core.task.CancellationToken;
 import org.apdm.core.task.ProgressListener;
 
 /**
- * "Prep of RAW data": scan the N.I.N.A. dump and any other capture program's folders, plan, and (after approval) carry the plan out through
- * the {@link FileEngine}, wrapped in the sync-service commands. The command line and the window
+ * "Prep of RAW data": scan the N.I.N.A. dump and other capture programs' folders, plan, and (after approval)
+ * carry the plan out through the {@link FileEngine}, wrapped in the sync-service commands. The command line and the window
  * both use this class; neither has its own implementation.
  */
 public final class IngestOperation {
@@ -111,31 +111,10 @@ public final class IngestOperation {
             }
             roots.add(source.path());
             boolean rawFolder = source.path().equals(request.raw().toAbsolutePath().normalize());
-            List<Path> files = new ArrayList<>();
-            Map<Path, CaptureProfileMatcher.Facts> facts = new LinkedHashMap<>();
-            for (Path f : FrameScanner.list(source.path(), cancel)) {
-                CaptureProfileMatcher.Facts fact = CaptureProfileMatcher.facts(source, source.path().relativize(f));
-                // a capture card also holds the program's previews, logs and stacks: not frames, left alone
-                if (fact.output() || (!rawFolder && !ImageFormat.of(f).isImage())) {
-                    ignored++;
-                    continue;
-                }
-                files.add(f);
-                facts.put(f, fact);
-            }
-            if (!rawFolder) {
-                // a frame renamed or moved out of its program's folders: its header may still say who wrote it
-                List<Path> unrecognised = files.stream().filter(f -> facts.get(f).unrecognised()).toList();
-                Map<Path, CaptureProfileMatcher.Facts> byCreator = new java.util.concurrent.ConcurrentHashMap<>();
-                unrecognised.parallelStream().forEach(f -> {
-                    CaptureProfile writer = CaptureProfiles.byCreator(
-                            MetadataReader.headerKeywords(f, CaptureProfiles.CREATOR_KEYWORDS));
-                    if (writer != null && writer != CaptureProfiles.NINA) {
-                        byCreator.put(f, CaptureProfileMatcher.facts(source, source.path().relativize(f), writer));
-                    }
-                });
-                facts.putAll(byCreator);
-            }
+            Classified classified = classify(source, rawFolder, cancel);
+            Map<Path, CaptureProfileMatcher.Facts> facts = classified.facts();
+            List<Path> files = List.copyOf(facts.keySet());
+            ignored += classified.ignored();
             scanned += files.size();
             listener.onMessage("scanning " + files.size() + " files in " + source.path()
                     + (source.profile().equals(CaptureProfiles.NINA.id()) ? "" : " (" + source.profile() + ")"));
@@ -153,6 +132,42 @@ public final class IngestOperation {
                 new IngestPlanner.Roots(roots, request.data(), request.calibration()),
                 targetsWithoutAccept(request.data()));
         return new Prepared(request, planned, scanned, scanTime, recovery, sources, programs, missing, ignored);
+    }
+
+    /**
+     * The frames of one folder, each with its program and what its path says. A capture card also holds the program's
+     * previews, logs and stacks: those are left out (and left alone). Outside RAW, a frame no pattern recognises
+     * (renamed, or moved to another folder) is asked its header's creator.
+     */
+    private static Classified classify(CaptureSource source, boolean rawFolder, CancellationToken cancel)
+            throws IOException {
+        Map<Path, CaptureProfileMatcher.Facts> facts = new LinkedHashMap<>();
+        int ignored = 0;
+        for (Path f : FrameScanner.list(source.path(), cancel)) {
+            CaptureProfileMatcher.Facts fact = CaptureProfileMatcher.facts(source, source.path().relativize(f));
+            if (!fact.output() && (rawFolder || ImageFormat.of(f).isImage())) {
+                facts.put(f, fact);
+            } else {
+                ignored++;
+            }
+        }
+        if (!rawFolder) {
+            Map<Path, CaptureProfileMatcher.Facts> byCreator = new java.util.concurrent.ConcurrentHashMap<>();
+            facts.entrySet().parallelStream().filter(e -> e.getValue().unrecognised()).forEach(e -> {
+                CaptureProfile writer = CaptureProfiles.byCreator(
+                        MetadataReader.headerKeywords(e.getKey(), CaptureProfiles.CREATOR_KEYWORDS));
+                if (writer != null && writer != CaptureProfiles.NINA) {
+                    byCreator.put(e.getKey(), CaptureProfileMatcher.facts(source,
+                            source.path().relativize(e.getKey()), writer));
+                }
+            });
+            facts.putAll(byCreator);
+        }
+        return new Classified(facts, ignored);
+    }
+
+    /** A folder's frames with their facts, and how many of its files are not frames. */
+    private record Classified(Map<Path, CaptureProfileMatcher.Facts> facts, int ignored) {
     }
 
     /**

@@ -28,10 +28,9 @@ public final class IngestSummary {
     static List<String> sourceLines(IngestOperation.Prepared p) {
         List<String> out = new ArrayList<>();
         if (!p.programs().isEmpty() && !p.programs().keySet().equals(java.util.Set.of("N.I.N.A."))) {
-            StringBuilder sb = new StringBuilder("  read as      ");
-            p.programs().forEach((program, n) -> sb.append(sb.length() > 15 ? ", " : "").append(program).append(' ')
-                    .append(n));
-            out.add(sb.toString());
+            java.util.StringJoiner programs = new java.util.StringJoiner(", ", "  read as      ", "");
+            p.programs().forEach((program, n) -> programs.add(program + " " + n));
+            out.add(programs.toString());
         }
         if (p.ignored() > 0) {
             out.add(String.format("  not frames   %5d  (previews, logs and the programs' own stacks; left where they are)",
