@@ -118,6 +118,8 @@ public final class NamePattern {
                 re.append("[^/]*?");
             } else if (key.equals("#")) {
                 re.append("\\d+");
+            } else if (key.equals("MODEL")) {
+                re.append("\\d{2,4}M[CM]");
             } else {
                 DateTimeFormatter f = null;
                 boolean unit = false;
@@ -162,7 +164,6 @@ public final class NamePattern {
             case "GAIN", "OFFSET", "SEQ" -> "-?\\d+";
             case "TEMP", "SET-TEMP" -> "-?\\d+(?:\\.\\d+)?";
             case "BIN" -> "\\d+(?:x\\d+)?";
-            case "MODEL" -> "\\d{2,4}M[CM]";
             default -> throw new IllegalArgumentException("unknown placeholder {" + key + "} in " + template);
         };
     }
@@ -229,7 +230,6 @@ public final class NamePattern {
                 return null; // {OBJECT} twice, different each time: not this pattern
             }
         }
-        out.remove("MODEL");
         constants.forEach(out::putIfAbsent);
         return out;
     }
